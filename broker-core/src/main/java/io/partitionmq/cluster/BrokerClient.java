@@ -1,0 +1,42 @@
+package io.partitionmq.cluster;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reaches a broker cluster from outside as a Hazelcast client, starting from a bootstrap list of broker
+ * addresses as Kafka clients do. Requests go straight to the member leading each partition.
+ */
+public final class BrokerClient {
+    private BrokerClient() {
+    }
+
+    /**
+     * Connects to the cluster; fails with {@link IllegalStateException} if no listed broker answers in time.
+     *
+     * @param bootstrap   broker addresses, {@code host:port}
+     * @param clusterName the cluster name the brokers were started with
+     */
+    public static BrokerConnection connect(List<String> bootstrap, String clusterName, Duration connectTimeout) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(clusterName);
+        config.setClassLoader(BrokerClient.class.getClassLoader());
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getNetworkConfig().setAddresses(List.copyOf(bootstrap));
+        config.getConnectionStrategyConfig().getConnectionRetryConfig()
+                .setClusterConnectTimeoutMillis(connectTimeout.toMillis());
+        EngineSerialization.register(config.getSerializationConfig());
+        HazelcastInstance client;
+        try {
+            client = HazelcastClient.newHazelcastClient(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("no PartitionMQ broker of cluster '" + clusterName + "' answered at "
+                    + bootstrap + " within " + connectTimeout.toSeconds() + " s", e);
+        }
+        return new BrokerConnection(client, client::shutdown);
+    }
+}

@@ -1,0 +1,43 @@
+package io.partitionmq.cluster;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How one broker (one Hazelcast member) starts.
+ *
+ * @param brokerId          the broker's id; empty to use the member's UUID
+ * @param clusterName       brokers with the same cluster name form one cluster
+ * @param host              the address the member binds to and announces (loopback by default: see README)
+ * @param port              the member port
+ * @param members           the addresses ({@code host:port}) of the cluster's members, used to join
+ * @param backupCount       synchronous replicas of every partition besides its leader
+ * @param defaultPartitions partitions of a topic created on first use
+ * @param dataDir           where the broker keeps its files
+ */
+public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
+                           int backupCount, int defaultPartitions, Path dataDir) {
+    public BrokerConfig {
+        members = List.copyOf(members);
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException("broker port must be 1..65535, got " + port);
+        }
+        if (backupCount < 0 || backupCount > 6) {
+            throw new IllegalArgumentException("backup count must be 0..6, got " + backupCount);
+        }
+        if (defaultPartitions <= 0) {
+            throw new IllegalArgumentException("default partitions must be positive, got " + defaultPartitions);
+        }
+    }
+
+    /** A single broker on loopback with the given port: what tests and a laptop start. */
+    public static BrokerConfig loopback(int port, Path dataDir) {
+        String address = "127.0.0.1:" + port;
+        return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4, dataDir);
+    }
+
+    public BrokerConfig withMembers(List<String> newMembers) {
+        return new BrokerConfig(brokerId, clusterName, host, port, newMembers, backupCount, defaultPartitions,
+                dataDir);
+    }
+}

@@ -1,0 +1,17 @@
+package io.partitionmq.log;
+
+import java.util.List;
+
+/**
+ * Records read from one partition starting at the requested offset, with the partition's offset range at the
+ * time of the read. {@code nextOffset} is where the following fetch should start.
+ */
+public record FetchResult(List<Record> records, long nextOffset, long startOffset, long endOffset) {
+    public FetchResult {
+        records = List.copyOf(records);
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+}

@@ -1,0 +1,36 @@
+package io.partitionmq.log;
+
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+
+/**
+ * Hazelcast serialization ids of the log's wire and storage types. Identified serialization keeps them compact
+ * and reflection-free on the hot path; the factory is registered on members and clients alike.
+ */
+public final class LogTypes implements DataSerializableFactory {
+    public static final int FACTORY_ID = 7301;
+
+    static final int PARTITION_KEY = 1;
+    static final int RECORD_BATCH = 2;
+    static final int PARTITION_LOG = 3;
+    static final int APPEND = 4;
+    static final int APPLY_BATCH = 5;
+    static final int READ = 6;
+    static final int PARTITION_SLICE = 7;
+    static final int ENSURE_TOPIC = 8;
+
+    @Override
+    public IdentifiedDataSerializable create(int typeId) {
+        return switch (typeId) {
+            case PARTITION_KEY -> new PartitionKey();
+            case RECORD_BATCH -> new RecordBatch();
+            case PARTITION_LOG -> new PartitionLog();
+            case APPEND -> new AppendProcessor();
+            case APPLY_BATCH -> new ApplyBatchProcessor();
+            case READ -> new ReadProcessor();
+            case PARTITION_SLICE -> new PartitionSlice();
+            case ENSURE_TOPIC -> new EnsureTopicProcessor();
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.partitionmq.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts several brokers in this JVM on free loopback ports, forming one cluster. */
+public final class TestBrokers implements AutoCloseable {
+    private final List<Broker> brokers = new ArrayList<>();
+
+    private TestBrokers() {
+    }
+
+    public static TestBrokers start(int count, Path dataDir) {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ports.add(freePort());
+        }
+        List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        String cluster = "test-" + ports.get(0);
+        TestBrokers started = new TestBrokers();
+        for (int port : ports) {
+            BrokerConfig config = new BrokerConfig("", cluster, "127.0.0.1", port, members, 1, 4,
+                    dataDir.resolve("broker-" + port));
+            started.brokers.add(Broker.start(config));
+        }
+        return started;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Broker get(int index) {
+        return brokers.get(index);
+    }
+
+    public List<Broker> all() {
+        return List.copyOf(brokers);
+    }
+
+    public List<String> addresses() {
+        return brokers.stream().map(b -> b.config().host() + ":" + b.config().port()).toList();
+    }
+
+    @Override
+    public void close() {
+        brokers.forEach(b -> b.hazelcast().getLifecycleService().terminate());
+    }
+}

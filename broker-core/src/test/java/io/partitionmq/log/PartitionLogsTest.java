@@ -1,0 +1,153 @@
+package io.partitionmq.log;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.partitionmq.cluster.TestBrokers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionLogsTest {
+    @TempDir
+    static Path data;
+    static TestBrokers brokers;
+    static PartitionLogs logs;
+
+    @BeforeAll
+    static void start() {
+        brokers = TestBrokers.start(1, data);
+        logs = brokers.get(0).connect().logs();
+    }
+
+    @AfterAll
+    static void stop() {
+        brokers.close();
+    }
+
+    static ProducerRecord record(String value) {
+        return new ProducerRecord(null, Map.of("n", value), value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<String> values(FetchResult result) {
+        return result.records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void createdTopicHasItsPartitionsEachStartingEmpty() {
+        logs.createTopic("orders", 3);
+        TopicDescription description = logs.describe(logs.findTopic("orders").orElseThrow());
+        assertEquals(3, description.partitions());
+        assertEquals(List.of(new PartitionOffsets(0, 0, 0), new PartitionOffsets(1, 0, 0),
+                new PartitionOffsets(2, 0, 0)), description.offsets());
+        assertThrows(TopicExistsException.class, () -> logs.createTopic("orders", 3));
+    }
+
+    @Test
+    void appendedBatchesGetDenseOffsetsAndReadBackFromAnyOffset() {
+        logs.createTopic("dense", 1);
+        AppendResult first = logs.append("dense", 0, List.of(record("a"), record("b"), record("c")));
+        AppendResult second = logs.append("dense", 0, List.of(record("d"), record("e")));
+        assertEquals(0, first.baseOffset());
+        assertEquals(2, first.lastOffset());
+        assertEquals(3, second.baseOffset());
+        assertEquals(4, second.lastOffset());
+
+        FetchResult fromMiddle = logs.fetch("dense", 0, 1, 3);
+        assertEquals(List.of("b", "c", "d"), values(fromMiddle));
+        assertEquals(List.of(1L, 2L, 3L), fromMiddle.records().stream().map(Record::offset).toList());
+        assertEquals(4, fromMiddle.nextOffset());
+        assertEquals(5, fromMiddle.endOffset());
+        assertEquals(List.of("e"), values(logs.fetch("dense", 0, 4, 100)));
+        assertTrue(logs.fetch("dense", 0, 5, 100).isEmpty());
+    }
+
+    @Test
+    void recordsKeepTheirKeyHeadersAndAppendTime() {
+        logs.createTopic("typed", 1);
+        Map<String, Object> headers = Map.of("s", "text", "i", 42, "l", 7L, "b", true, "d", 1.5, "f", 2.5f,
+                "y", (byte) 3, "h", (short) 4, "raw", new byte[] {1, 2});
+        long before = System.currentTimeMillis();
+        logs.append("typed", 0, List.of(new ProducerRecord("k".getBytes(StandardCharsets.UTF_8), headers,
+                new byte[] {9})));
+        Record read = logs.fetch("typed", 0, 0, 1).records().get(0);
+        assertArrayEquals("k".getBytes(StandardCharsets.UTF_8), read.key());
+        assertEquals("text", read.headers().get("s"));
+        assertEquals(42, read.headers().get("i"));
+        assertEquals(7L, read.headers().get("l"));
+        assertEquals(true, read.headers().get("b"));
+        assertEquals(1.5, read.headers().get("d"));
+        assertEquals(2.5f, read.headers().get("f"));
+        assertEquals((byte) 3, read.headers().get("y"));
+        assertEquals((short) 4, read.headers().get("h"));
+        assertArrayEquals(new byte[] {1, 2}, (byte[]) read.headers().get("raw"));
+        assertArrayEquals(new byte[] {9}, read.value());
+        assertTrue(read.timestamp() >= before && read.timestamp() <= System.currentTimeMillis());
+    }
+
+    @Test
+    void topicIsCreatedOnFirstUseWithTheDefaultPartitionCount() {
+        TopicMetadata first = logs.topic("auto");
+        TopicMetadata again = logs.topic("auto");
+        assertEquals(4, first.partitions());
+        assertEquals(first, again);
+    }
+
+    @Test
+    void badTopicNamesAndPartitionCountsAreRefusedWithAReason() {
+        InvalidTopicException space = assertThrows(InvalidTopicException.class, () -> logs.topic("bad name"));
+        assertTrue(space.getMessage().contains("illegal character"), space.getMessage());
+        assertThrows(InvalidTopicException.class, () -> logs.topic(""));
+        assertThrows(InvalidTopicException.class, () -> logs.topic("x".repeat(250)));
+        InvalidTopicException zero = assertThrows(InvalidTopicException.class, () -> logs.createTopic("zero", 0));
+        assertTrue(zero.getMessage().contains("at least one partition"), zero.getMessage());
+        assertTrue(logs.findTopic("zero").isEmpty());
+    }
+
+    @Test
+    void aWatcherHearsOfAppendsToItsPartition() throws Exception {
+        logs.createTopic("watched", 2);
+        CountDownLatch appended = new CountDownLatch(1);
+        try (AutoCloseable watch = logs.watch("watched", 1, appended::countDown)) {
+            logs.append("watched", 1, List.of(record("x")));
+            assertTrue(appended.await(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void concurrentAppendersNeverShareAnOffset() throws Exception {
+        logs.createTopic("contended", 1);
+        int threads = 4;
+        int batches = 50;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String name = "t" + t;
+            Thread worker = new Thread(() -> {
+                for (int i = 0; i < batches; i++) {
+                    logs.append("contended", 0, List.of(record(name + "-" + i), record(name + "-" + i + "b")));
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        FetchResult all = logs.fetch("contended", 0, 0, 10_000);
+        assertEquals(threads * batches * 2, all.records().size());
+        for (int i = 0; i < all.records().size(); i++) {
+            assertEquals(i, all.records().get(i).offset());
+        }
+        assertEquals(threads * batches * 2, values(all).stream().distinct().count());
+    }
+}
