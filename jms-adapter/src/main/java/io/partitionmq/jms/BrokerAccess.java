@@ -1,0 +1,90 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.BrokerClient;
+import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.LocalBroker;
+import jakarta.jms.JMSException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where connections find the brokers. With bootstrap addresses, all connections to the same cluster share one
+ * Hazelcast client (one set of sockets per JVM, as a Kafka producer is shared); without, they call the broker
+ * running in this JVM.
+ */
+final class BrokerAccess {
+    private static final Map<String, SharedClient> CLIENTS = new HashMap<>();
+
+    private BrokerAccess() {
+    }
+
+    /** A connection's hold on the cluster; {@link #close()} releases it. */
+    record Lease(BrokerConnection broker, Runnable release) implements AutoCloseable {
+        @Override
+        public void close() {
+            release.run();
+        }
+    }
+
+    private static final class SharedClient {
+        final BrokerConnection connection;
+        int users;
+
+        SharedClient(BrokerConnection connection) {
+            this.connection = connection;
+        }
+    }
+
+    static List<String> parseAddresses(String addresses) {
+        if (addresses == null || addresses.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(addresses.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+    }
+
+    static Lease acquire(String addresses, String clusterName, Duration timeout) throws JMSException {
+        List<String> bootstrap = parseAddresses(addresses);
+        return bootstrap.isEmpty() ? inVm(timeout) : shared(bootstrap, clusterName, timeout);
+    }
+
+    private static Lease inVm(Duration timeout) throws JMSException {
+        Optional<Broker> broker;
+        try {
+            broker = LocalBroker.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while waiting for the broker in this JVM");
+        }
+        return new Lease(broker.orElseThrow(() -> new JMSException("no PartitionMQ broker runs in this JVM and no"
+                + " broker addresses are configured; set the connection factory's addresses (host:port,...)"))
+                .connect(), () -> { });
+    }
+
+    private static synchronized Lease shared(List<String> bootstrap, String clusterName, Duration timeout)
+            throws JMSException {
+        String id = clusterName + "@" + String.join(",", bootstrap);
+        SharedClient client = CLIENTS.get(id);
+        if (client == null) {
+            try {
+                client = new SharedClient(BrokerClient.connect(bootstrap, clusterName, timeout));
+            } catch (IllegalStateException e) {
+                throw JmsErrors.translate(e, "connecting to the brokers");
+            }
+            CLIENTS.put(id, client);
+        }
+        client.users++;
+        SharedClient held = client;
+        return new Lease(held.connection, () -> release(id, held));
+    }
+
+    private static synchronized void release(String id, SharedClient client) {
+        if (--client.users == 0 && CLIENTS.remove(id, client)) {
+            client.connection.close();
+        }
+    }
+}

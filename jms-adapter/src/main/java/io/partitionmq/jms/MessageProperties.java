@@ -1,0 +1,168 @@
+package io.partitionmq.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageFormatException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A message's properties with the type rules of the Jakarta Messaging specification (section 3.5): legal names,
+ * the allowed value types, and the conversion table applied when a property is read as another type.
+ */
+final class MessageProperties {
+    /** Header fields have their own setters; a property of the same name would shadow them in selectors. */
+    private static final Set<String> HEADER_NAMES = Set.of("JMSDestination", "JMSDeliveryMode", "JMSMessageID",
+            "JMSTimestamp", "JMSCorrelationID", "JMSReplyTo", "JMSRedelivered", "JMSType", "JMSExpiration",
+            "JMSPriority", "JMSDeliveryTime");
+    private static final Set<String> RESERVED_WORDS = Set.of("NULL", "TRUE", "FALSE", "NOT", "AND", "OR",
+            "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    void putAll(Map<String, Object> properties) {
+        values.putAll(properties);
+    }
+
+    void clear() {
+        values.clear();
+    }
+
+    boolean contains(String name) {
+        return values.containsKey(name);
+    }
+
+    Enumeration<String> names() {
+        return Collections.enumeration(values.keySet());
+    }
+
+    void set(String name, Object value) throws MessageFormatException {
+        requireLegalName(name);
+        if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Byte
+                || value instanceof Short || value instanceof Integer || value instanceof Long
+                || value instanceof Float || value instanceof Double)) {
+            throw new MessageFormatException("property '" + name + "' cannot hold a " + value.getClass().getName()
+                    + "; properties are String, Boolean, Byte, Short, Integer, Long, Float or Double");
+        }
+        values.put(name, value);
+    }
+
+    Object get(String name) {
+        return values.get(name);
+    }
+
+    boolean getBoolean(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value == null || value instanceof String) {
+            return Boolean.parseBoolean((String) value);
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw cannotConvert(name, value, "boolean");
+    }
+
+    byte getByte(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Byte b) {
+            return b;
+        }
+        if (value == null || value instanceof String) {
+            return Byte.parseByte((String) value);
+        }
+        throw cannotConvert(name, value, "byte");
+    }
+
+    short getShort(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Byte || value instanceof Short) {
+            return ((Number) value).shortValue();
+        }
+        if (value == null || value instanceof String) {
+            return Short.parseShort((String) value);
+        }
+        throw cannotConvert(name, value, "short");
+    }
+
+    int getInt(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer) {
+            return ((Number) value).intValue();
+        }
+        if (value == null || value instanceof String) {
+            return Integer.parseInt((String) value);
+        }
+        throw cannotConvert(name, value, "int");
+    }
+
+    long getLong(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        if (value == null || value instanceof String) {
+            return Long.parseLong((String) value);
+        }
+        throw cannotConvert(name, value, "long");
+    }
+
+    float getFloat(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Float f) {
+            return f;
+        }
+        if (value == null) {
+            throw new NullPointerException("property '" + name + "' is not set");
+        }
+        if (value instanceof String s) {
+            return Float.parseFloat(s);
+        }
+        throw cannotConvert(name, value, "float");
+    }
+
+    double getDouble(String name) throws JMSException {
+        Object value = values.get(name);
+        if (value instanceof Float || value instanceof Double) {
+            return ((Number) value).doubleValue();
+        }
+        if (value == null) {
+            throw new NullPointerException("property '" + name + "' is not set");
+        }
+        if (value instanceof String s) {
+            return Double.parseDouble(s);
+        }
+        throw cannotConvert(name, value, "double");
+    }
+
+    String getString(String name) {
+        Object value = values.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static MessageFormatException cannotConvert(String name, Object value, String type) {
+        return new MessageFormatException("property '" + name + "' holds a " + value.getClass().getSimpleName()
+                + ", which cannot be read as " + type);
+    }
+
+    static void requireLegalName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a property name must not be null or empty");
+        }
+        if (!Character.isJavaIdentifierStart(name.charAt(0))
+                || !name.chars().skip(1).allMatch(Character::isJavaIdentifierPart)) {
+            throw new IllegalArgumentException("property name '" + name + "' is not a Java identifier");
+        }
+        if (RESERVED_WORDS.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("property name '" + name + "' is a reserved selector word");
+        }
+        if (HEADER_NAMES.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a header field; set it with its own setter");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.cluster.BrokerConnection;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A connection to the broker cluster: sessions, the client id, and whether delivery has started. */
+public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection {
+    private final BrokerAccess.Lease lease;
+    private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
+    private final Object state = new Object();
+    private String clientId;
+    private boolean clientIdFixed;
+    private boolean started;
+    private volatile boolean closed;
+    private volatile ExceptionListener exceptionListener;
+
+    PartitionMQConnection(BrokerAccess.Lease lease) {
+        this.lease = lease;
+    }
+
+    BrokerConnection broker() {
+        return lease.broker();
+    }
+
+    void requireOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the connection is closed");
+        }
+    }
+
+    /** Any use of the connection fixes its client id (specification, 6.1.2). */
+    private void fixClientId() {
+        synchronized (state) {
+            clientIdFixed = true;
+        }
+    }
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted ? Session.SESSION_TRANSACTED : acknowledgeMode);
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        requireOpen();
+        fixClientId();
+        switch (sessionMode) {
+            case Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE -> { }
+            case Session.CLIENT_ACKNOWLEDGE -> throw JmsErrors.unsupported("CLIENT_ACKNOWLEDGE");
+            case Session.SESSION_TRANSACTED -> throw JmsErrors.unsupported("a transacted session");
+            default -> throw new JMSException("unknown session mode " + sessionMode
+                    + "; use AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
+        }
+        PartitionMQSession session = new PartitionMQSession(this, sessionMode);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    void removed(PartitionMQSession session) {
+        sessions.remove(session);
+    }
+
+    @Override
+    public String getClientID() throws JMSException {
+        requireOpen();
+        synchronized (state) {
+            return clientId;
+        }
+    }
+
+    @Override
+    public void setClientID(String clientId) throws JMSException {
+        requireOpen();
+        synchronized (state) {
+            if (clientIdFixed) {
+                throw new IllegalStateException("the client id can only be set right after the connection is"
+                        + " created, before it is used");
+            }
+            if (clientId == null || clientId.isEmpty()) {
+                throw new jakarta.jms.InvalidClientIDException("a client id must not be null or empty");
+            }
+            this.clientId = clientId;
+            clientIdFixed = true;
+        }
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        requireOpen();
+        fixClientId();
+        return new PartitionMQMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        requireOpen();
+        fixClientId();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        requireOpen();
+        fixClientId();
+        this.exceptionListener = listener;
+    }
+
+    /** Reports a failure no caller would otherwise see (in asynchronous delivery) to the exception listener. */
+    void report(JMSException failure) {
+        ExceptionListener listener = exceptionListener;
+        if (listener != null) {
+            listener.onException(failure);
+        }
+    }
+
+    boolean isStarted() {
+        synchronized (state) {
+            return started;
+        }
+    }
+
+    @Override
+    public void start() throws JMSException {
+        requireOpen();
+        fixClientId();
+        synchronized (state) {
+            started = true;
+        }
+        sessions.forEach(PartitionMQSession::wake);
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        requireOpen();
+        fixClientId();
+        PartitionMQSession.requireNotInListener("stop the connection");
+        synchronized (state) {
+            started = false;
+        }
+        // stop() returns only when no listener is running (specification, 6.1.5).
+        for (PartitionMQSession session : sessions) {
+            session.awaitListenerIdle();
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        PartitionMQSession.requireNotInListener("close the connection");
+        closed = true;
+        synchronized (state) {
+            started = false;
+        }
+        for (PartitionMQSession session : sessions) {
+            session.close();
+        }
+        lease.close();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) queue, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
+            ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        return createConnectionConsumer((Destination) topic, messageSelector, sessionPool, maxMessages);
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
+            String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+    }
+}

@@ -1,0 +1,115 @@
+package io.partitionmq.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The Java SE entry point: {@code new PartitionMQConnectionFactory("host1:5801,host2:5801")}. The addresses
+ * are a bootstrap list, as for a Kafka client: any reachable broker leads the client to the whole cluster.
+ * Without addresses, connections use the broker running in the same JVM.
+ */
+public class PartitionMQConnectionFactory implements ConnectionFactory, QueueConnectionFactory,
+        TopicConnectionFactory, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String addresses = "";
+    private String clusterName = "partitionmq";
+    private long connectTimeoutMillis = 10_000;
+
+    public PartitionMQConnectionFactory() {
+    }
+
+    public PartitionMQConnectionFactory(String addresses) {
+        this.addresses = addresses;
+    }
+
+    public String getAddresses() {
+        return addresses;
+    }
+
+    /** Broker addresses, {@code host:port} separated by commas; empty for the broker in this JVM. */
+    public void setAddresses(String addresses) {
+        this.addresses = addresses;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public void setClusterName(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    public long getConnectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    public void setConnectTimeoutMillis(long connectTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException {
+        return new PartitionMQConnection(
+                BrokerAccess.acquire(addresses, clusterName, Duration.ofMillis(connectTimeoutMillis)));
+    }
+
+    /** PartitionMQ does not authenticate yet; the credentials are accepted and not checked (see README). */
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        return createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException {
+        return (QueueConnection) createConnection();
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        return (QueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException {
+        return (TopicConnection) createConnection();
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        return (TopicConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public JMSContext createContext() {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password) {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        return createContext(sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(int sessionMode) {
+        try {
+            return new PartitionMQContext(createConnection(), sessionMode);
+        } catch (JMSException e) {
+            throw JmsRuntime.of(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.log.Record;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+
+/** Receives from a queue (competing with other consumers) or subscribes to a topic, synchronously or by listener. */
+public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+    private final PartitionMQSession session;
+    private final PartitionMQDestination destination;
+    private final RecordSource records;
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+
+    PartitionMQConsumer(PartitionMQSession session, PartitionMQDestination destination, RecordSource records) {
+        this.session = session;
+        this.destination = destination;
+        this.records = records;
+    }
+
+    private void requireOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the consumer is closed");
+        }
+        session.requireOpen();
+    }
+
+    MessageListener listener() {
+        return closed ? null : listener;
+    }
+
+    void refresh() {
+        records.refresh();
+    }
+
+    /** The next deliverable message, or null; expired messages are dropped, never delivered (spec 3.4.9). */
+    PartitionMQMessage nextMessage() throws JMSException {
+        while (true) {
+            Record record;
+            try {
+                record = records.next();
+            } catch (RuntimeException e) {
+                throw JmsErrors.translate(e, "receiving from " + destination);
+            }
+            if (record == null) {
+                return null;
+            }
+            PartitionMQMessage message = MessageCodec.fromRecord(record, destination);
+            long expiration = message.getJMSExpiration();
+            if (expiration == 0 || expiration > System.currentTimeMillis()) {
+                message.markReceived(session::acknowledge);
+                return message;
+            }
+        }
+    }
+
+    /** @param waitMillis how long to wait for a message: negative for not at all, 0 for as long as it takes */
+    private Message receive0(long waitMillis) throws JMSException {
+        requireOpen();
+        if (listener != null) {
+            throw new IllegalStateException("a consumer with a message listener cannot receive synchronously");
+        }
+        long deadline = waitMillis == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + Math.max(waitMillis, 0);
+        while (!closed && !session.isClosed()) {
+            long seen = session.signalCount();
+            if (session.connection().isStarted()) {
+                PartitionMQMessage message = nextMessage();
+                if (message != null) {
+                    return message;
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (waitMillis < 0 || left <= 0) {
+                return null;
+            }
+            try {
+                if (!session.awaitSignal(seen, left)) {
+                    records.refresh();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive0(0);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return receive0(timeout);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receive0(-1);
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        requireOpen();
+        return null;
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        requireOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        requireOpen();
+        this.listener = listener;
+        if (listener != null) {
+            session.listenerSet();
+        }
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        requireOpen();
+        return (Queue) destination;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        requireOpen();
+        return (Topic) destination;
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        requireOpen();
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        session.wake();
+        session.awaitListenerIdle();
+        records.close();
+        session.removed(this);
+    }
+}

@@ -1,0 +1,328 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.log.ProducerRecord;
+import io.partitionmq.log.TopicMetadata;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageFormatException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueSender;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends messages, each appended to one partition of the destination's log. A message with a JMSXGroupID goes to
+ * the partition its group hashes to; others go to the partition the session uses for the destination, so the
+ * messages a session sends keep their order (specification, 6.2.9).
+ */
+public class PartitionMQProducer implements MessageProducer, QueueSender, TopicPublisher {
+    private final PartitionMQSession session;
+    private final PartitionMQDestination destination;
+    private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, TopicMetadata> topics = new HashMap<>();
+    private int deliveryMode = DeliveryMode.PERSISTENT;
+    private int priority = Message.DEFAULT_PRIORITY;
+    private long timeToLive;
+    private boolean disableMessageId;
+    private boolean disableTimestamp;
+    private volatile boolean closed;
+
+    PartitionMQProducer(PartitionMQSession session, PartitionMQDestination destination) {
+        this.session = session;
+        this.destination = destination;
+    }
+
+    private void requireOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("the producer is closed");
+        }
+        session.requireOpen();
+    }
+
+    // Sending.
+
+    @Override
+    public void send(Message message) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl) throws JMSException {
+        requireOpen();
+        send(requireOwnDestination(), message, mode, prio, ttl, null);
+    }
+
+    @Override
+    public void send(Destination target, Message message) throws JMSException {
+        send(target, message, deliveryMode, priority, timeToLive);
+    }
+
+    @Override
+    public void send(Destination target, Message message, int mode, int prio, long ttl) throws JMSException {
+        requireOpen();
+        send(requireNoOwnDestination(target), message, mode, prio, ttl, null);
+    }
+
+    @Override
+    public void send(Message message, CompletionListener listener) throws JMSException {
+        send(message, deliveryMode, priority, timeToLive, listener);
+    }
+
+    @Override
+    public void send(Message message, int mode, int prio, long ttl, CompletionListener listener)
+            throws JMSException {
+        requireOpen();
+        send(requireOwnDestination(), message, mode, prio, ttl, requireListener(listener));
+    }
+
+    @Override
+    public void send(Destination target, Message message, CompletionListener listener) throws JMSException {
+        send(target, message, deliveryMode, priority, timeToLive, listener);
+    }
+
+    @Override
+    public void send(Destination target, Message message, int mode, int prio, long ttl,
+            CompletionListener listener) throws JMSException {
+        requireOpen();
+        send(requireNoOwnDestination(target), message, mode, prio, ttl, requireListener(listener));
+    }
+
+    @Override
+    public void send(Queue queue, Message message) throws JMSException {
+        send((Destination) queue, message);
+    }
+
+    @Override
+    public void send(Queue queue, Message message, int mode, int prio, long ttl) throws JMSException {
+        send((Destination) queue, message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Message message) throws JMSException {
+        send(message);
+    }
+
+    @Override
+    public void publish(Message message, int mode, int prio, long ttl) throws JMSException {
+        send(message, mode, prio, ttl);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message) throws JMSException {
+        send(topic, message);
+    }
+
+    @Override
+    public void publish(Topic topic, Message message, int mode, int prio, long ttl) throws JMSException {
+        send(topic, message, mode, prio, ttl);
+    }
+
+    private PartitionMQDestination requireOwnDestination() {
+        if (destination == null) {
+            throw new UnsupportedOperationException("this producer was created without a destination; name one"
+                    + " in send()");
+        }
+        return destination;
+    }
+
+    private PartitionMQDestination requireNoOwnDestination(Destination target) throws JMSException {
+        if (destination != null) {
+            throw new UnsupportedOperationException("this producer sends to " + destination
+                    + "; it cannot send to another destination");
+        }
+        return PartitionMQSession.requireDestination(target);
+    }
+
+    private static CompletionListener requireListener(CompletionListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("the completion listener must not be null");
+        }
+        return listener;
+    }
+
+    private void send(PartitionMQDestination target, Message message, int mode, int prio, long ttl,
+            CompletionListener listener) throws JMSException {
+        if (message == null) {
+            throw new MessageFormatException("the message must not be null");
+        }
+        requireDeliveryMode(mode);
+        requirePriority(prio);
+        PartitionMQMessage own = MessageCodec.adopt(message);
+        long now = System.currentTimeMillis();
+        String id = disableMessageId ? null : idPrefix + sequence.incrementAndGet();
+        for (Message stamped : own == message ? List.of(message) : List.of(message, own)) {
+            stamped.setJMSDestination(target);
+            stamped.setJMSDeliveryMode(mode);
+            stamped.setJMSPriority(prio);
+            stamped.setJMSTimestamp(disableTimestamp ? 0 : now);
+            stamped.setJMSExpiration(ttl > 0 ? now + ttl : 0);
+            stamped.setJMSDeliveryTime(now);
+            stamped.setJMSMessageID(id);
+        }
+        ProducerRecord record = MessageCodec.toRecord(own);
+        TopicMetadata topic = topicOf(target);
+        int partition = partitionFor(topic, record.key());
+        if (listener == null) {
+            append(target, topic, partition, record);
+            return;
+        }
+        session.completions().execute(() -> {
+            try {
+                append(target, topic, partition, record);
+                listener.onCompletion(message);
+            } catch (JMSException e) {
+                listener.onException(message, e);
+            }
+        });
+    }
+
+    private void append(PartitionMQDestination target, TopicMetadata topic, int partition, ProducerRecord record)
+            throws JMSException {
+        try {
+            session.broker().logs().append(topic.name(), partition, List.of(record));
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "sending to " + target);
+        }
+    }
+
+    private synchronized TopicMetadata topicOf(PartitionMQDestination target) throws JMSException {
+        TopicMetadata known = topics.get(target.logTopic());
+        if (known == null) {
+            known = session.topicOf(target);
+            topics.put(known.name(), known);
+        }
+        return known;
+    }
+
+    private synchronized int partitionFor(TopicMetadata topic, byte[] key) {
+        if (key != null) {
+            return Math.floorMod(Arrays.hashCode(key), topic.partitions());
+        }
+        return session.partitionFor(topic);
+    }
+
+    private static void requireDeliveryMode(int mode) throws JMSException {
+        if (mode != DeliveryMode.PERSISTENT && mode != DeliveryMode.NON_PERSISTENT) {
+            throw new JMSException("delivery mode " + mode + " is neither PERSISTENT nor NON_PERSISTENT");
+        }
+    }
+
+    private static void requirePriority(int prio) throws JMSException {
+        if (prio < 0 || prio > 9) {
+            throw new JMSException("priority " + prio + " is outside 0..9");
+        }
+    }
+
+    // Settings.
+
+    @Override
+    public void setDisableMessageID(boolean value) throws JMSException {
+        requireOpen();
+        disableMessageId = value;
+    }
+
+    @Override
+    public boolean getDisableMessageID() throws JMSException {
+        requireOpen();
+        return disableMessageId;
+    }
+
+    @Override
+    public void setDisableMessageTimestamp(boolean value) throws JMSException {
+        requireOpen();
+        disableTimestamp = value;
+    }
+
+    @Override
+    public boolean getDisableMessageTimestamp() throws JMSException {
+        requireOpen();
+        return disableTimestamp;
+    }
+
+    @Override
+    public void setDeliveryMode(int deliveryMode) throws JMSException {
+        requireOpen();
+        requireDeliveryMode(deliveryMode);
+        this.deliveryMode = deliveryMode;
+    }
+
+    @Override
+    public int getDeliveryMode() throws JMSException {
+        requireOpen();
+        return deliveryMode;
+    }
+
+    @Override
+    public void setPriority(int defaultPriority) throws JMSException {
+        requireOpen();
+        requirePriority(defaultPriority);
+        this.priority = defaultPriority;
+    }
+
+    @Override
+    public int getPriority() throws JMSException {
+        requireOpen();
+        return priority;
+    }
+
+    @Override
+    public void setTimeToLive(long timeToLive) throws JMSException {
+        requireOpen();
+        this.timeToLive = timeToLive;
+    }
+
+    @Override
+    public long getTimeToLive() throws JMSException {
+        requireOpen();
+        return timeToLive;
+    }
+
+    @Override
+    public void setDeliveryDelay(long deliveryDelay) throws JMSException {
+        requireOpen();
+        if (deliveryDelay != 0) {
+            throw JmsErrors.unsupported("a delivery delay");
+        }
+    }
+
+    @Override
+    public long getDeliveryDelay() throws JMSException {
+        requireOpen();
+        return 0;
+    }
+
+    @Override
+    public Destination getDestination() throws JMSException {
+        requireOpen();
+        return destination;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        return (Queue) getDestination();
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        return (Topic) getDestination();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        session.removed(this);
+    }
+}

@@ -1,0 +1,544 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.log.TopicMetadata;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A single-threaded context for producing and consuming. Asynchronous delivery to message listeners runs on one
+ * thread per session, so listeners of one session never run concurrently (specification, 6.2.13).
+ */
+public class PartitionMQSession implements Session, QueueSession, TopicSession {
+    private static final System.Logger LOG = System.getLogger(PartitionMQSession.class.getName());
+    private static final ThreadLocal<PartitionMQSession> LISTENER_OF = new ThreadLocal<>();
+    /** Waits for data are bounded so that a lost watch event (e.g. a client reconnect) delays, never stalls. */
+    private static final long MAX_WAIT_MILLIS = 1_000;
+
+    private final PartitionMQConnection connection;
+    private final int mode;
+    private final List<PartitionMQProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<PartitionMQConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final Object signal = new Object();
+    private long signals;
+    private final ReentrantLock delivering = new ReentrantLock();
+    private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+    private Thread dispatcher;
+    private ExecutorService completions;
+    private volatile boolean closed;
+
+    PartitionMQSession(PartitionMQConnection connection, int mode) {
+        this.connection = connection;
+        this.mode = mode;
+    }
+
+    PartitionMQConnection connection() {
+        return connection;
+    }
+
+    BrokerConnection broker() {
+        return connection.broker();
+    }
+
+    void requireOpen() throws IllegalStateException {
+        if (closed || connection.isClosed()) {
+            throw new IllegalStateException("the session is closed");
+        }
+    }
+
+    /** Throws if the calling thread is running a listener, where {@code action} would deadlock. */
+    static void requireNotInListener(String action) throws IllegalStateException {
+        if (LISTENER_OF.get() != null) {
+            throw new IllegalStateException("a message listener must not " + action);
+        }
+    }
+
+    // Waiting for data.
+
+    void wake() {
+        synchronized (signal) {
+            signals++;
+            signal.notifyAll();
+        }
+    }
+
+    long signalCount() {
+        synchronized (signal) {
+            return signals;
+        }
+    }
+
+    /** Waits until woken after {@code seen}; returns false if the wait ended without a signal. */
+    boolean awaitSignal(long seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, MAX_WAIT_MILLIS));
+        synchronized (signal) {
+            while (signals == seen) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                signal.wait(left);
+            }
+            return true;
+        }
+    }
+
+    boolean isClosed() {
+        return closed || connection.isClosed();
+    }
+
+    // Listener delivery.
+
+    synchronized void listenerSet() {
+        if (dispatcher == null && !closed) {
+            dispatcher = new Thread(this::dispatch, "partitionmq-session-dispatch");
+            dispatcher.setDaemon(true);
+            dispatcher.start();
+        }
+        wake();
+    }
+
+    private void dispatch() {
+        while (!isClosed()) {
+            long seen = signalCount();
+            boolean delivered = false;
+            for (PartitionMQConsumer consumer : consumers) {
+                delivered |= deliverOne(consumer);
+            }
+            if (!delivered) {
+                try {
+                    if (!awaitSignal(seen, MAX_WAIT_MILLIS)) {
+                        consumers.forEach(PartitionMQConsumer::refresh);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean deliverOne(PartitionMQConsumer consumer) {
+        MessageListener listener = consumer.listener();
+        if (listener == null) {
+            return false;
+        }
+        delivering.lock();
+        try {
+            if (!connection.isStarted() || isClosed()) {
+                return false;
+            }
+            PartitionMQMessage message = consumer.nextMessage();
+            if (message == null) {
+                return false;
+            }
+            LISTENER_OF.set(this);
+            try {
+                listener.onMessage(message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "message listener threw on " + message.getJMSMessageID(), e);
+            } finally {
+                LISTENER_OF.remove();
+            }
+            return true;
+        } catch (JMSException e) {
+            connection.report(e);
+            return false;
+        } finally {
+            delivering.unlock();
+        }
+    }
+
+    /** Returns when no listener of this session is running. */
+    void awaitListenerIdle() {
+        if (!delivering.isHeldByCurrentThread()) {
+            delivering.lock();
+            delivering.unlock();
+        }
+    }
+
+    synchronized ExecutorService completions() {
+        if (completions == null) {
+            completions = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "partitionmq-send-completion");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return completions;
+    }
+
+    // Messages.
+
+    @Override
+    public Message createMessage() throws JMSException {
+        requireOpen();
+        return new PartitionMQMessage();
+    }
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        requireOpen();
+        return new PartitionMQBytesMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        requireOpen();
+        return new PartitionMQTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        TextMessage message = createTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        throw JmsErrors.unsupported("MapMessage");
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        throw JmsErrors.unsupported("ObjectMessage");
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        throw JmsErrors.unsupported("ObjectMessage");
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        throw JmsErrors.unsupported("StreamMessage");
+    }
+
+    // Destinations.
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        requireOpen();
+        PartitionMQQueue queue = new PartitionMQQueue(queueName);
+        queue.logTopic();
+        return queue;
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        requireOpen();
+        PartitionMQTopic topic = new PartitionMQTopic(topicName);
+        topic.logTopic();
+        return topic;
+    }
+
+    /** The log topic behind a destination, created on first use. */
+    TopicMetadata topicOf(PartitionMQDestination destination) throws JMSException {
+        String name = destination.logTopic();
+        try {
+            return broker().logs().topic(name);
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "looking up " + destination);
+        }
+    }
+
+    /**
+     * The partition this session appends to for a topic, chosen at random on first use and kept, so that the
+     * session's messages stay in order while different sessions spread over the partitions.
+     */
+    int partitionFor(TopicMetadata topic) {
+        return partitions.computeIfAbsent(topic.name(), name -> ThreadLocalRandom.current().nextInt(topic.partitions()));
+    }
+
+    static PartitionMQDestination requireDestination(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("the destination must not be null");
+        }
+        return MessageCodec.toOwn(destination);
+    }
+
+    // Producers and consumers.
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        requireOpen();
+        PartitionMQDestination target = null;
+        if (destination != null) {
+            target = MessageCodec.toOwn(destination);
+            topicOf(target);
+        }
+        PartitionMQProducer producer = new PartitionMQProducer(this, target);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        requireOpen();
+        PartitionMQDestination source = requireDestination(destination);
+        if (messageSelector != null && !messageSelector.isBlank()) {
+            throw JmsErrors.unsupported("a message selector");
+        }
+        if (noLocal && !source.isQueue()) {
+            throw JmsErrors.unsupported("noLocal");
+        }
+        TopicMetadata topic = topicOf(source);
+        RecordSource records;
+        try {
+            records = source.isQueue() ? new QueueClaims(broker().logs(), broker().offsets(), topic, this::wake)
+                    : new SubscriberCursor(broker().logs(), topic, this::wake);
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "subscribing to " + source);
+        }
+        PartitionMQConsumer consumer = new PartitionMQConsumer(this, source, records);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    void removed(PartitionMQConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    void removed(PartitionMQProducer producer) {
+        producers.remove(producer);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        throw JmsErrors.unsupported("a shared subscription");
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
+            throws JMSException {
+        throw JmsErrors.unsupported("a shared subscription");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        throw JmsErrors.unsupported("a durable subscription");
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
+            boolean noLocal) throws JMSException {
+        throw JmsErrors.unsupported("a durable subscription");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        throw JmsErrors.unsupported("a durable subscription");
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        throw JmsErrors.unsupported("a durable subscription");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        throw JmsErrors.unsupported("a shared durable subscription");
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        throw JmsErrors.unsupported("a shared durable subscription");
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        throw JmsErrors.unsupported("a durable subscription");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        throw JmsErrors.unsupported("QueueBrowser");
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        throw JmsErrors.unsupported("QueueBrowser");
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        throw JmsErrors.unsupported("a temporary queue");
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        throw JmsErrors.unsupported("a temporary topic");
+    }
+
+    // Acknowledgement and transactions.
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        requireOpen();
+        return mode == Session.SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        requireOpen();
+        return mode;
+    }
+
+    /** What {@link Message#acknowledge()} does; in the modes supported so far, delivery itself acknowledged. */
+    void acknowledge() throws JMSException {
+        requireOpen();
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        requireOpen();
+        throw new IllegalStateException("commit() is only for transacted sessions");
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        requireOpen();
+        throw new IllegalStateException("rollback() is only for transacted sessions");
+    }
+
+    /** In AUTO and DUPS_OK mode every delivered message is already acknowledged: there is nothing to redeliver. */
+    @Override
+    public void recover() throws JMSException {
+        requireOpen();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        requireOpen();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        throw JmsErrors.unsupported("a session-level message listener (an optional facility)");
+    }
+
+    @Override
+    public void run() {
+        LOG.log(Level.WARNING, "Session.run() is for application server facilities PartitionMQ does not offer");
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) {
+            return;
+        }
+        if (LISTENER_OF.get() == this) {
+            throw new IllegalStateException("a message listener must not close its own session");
+        }
+        closed = true;
+        wake();
+        awaitListenerIdle();
+        for (PartitionMQConsumer consumer : consumers) {
+            consumer.close();
+        }
+        for (PartitionMQProducer producer : producers) {
+            producer.close();
+        }
+        Thread running;
+        ExecutorService pendingCompletions;
+        synchronized (this) {
+            running = dispatcher;
+            pendingCompletions = completions;
+        }
+        if (pendingCompletions != null) {
+            pendingCompletions.shutdown();
+            try {
+                pendingCompletions.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        connection.removed(this);
+    }
+}

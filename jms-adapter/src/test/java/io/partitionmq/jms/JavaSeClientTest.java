@@ -1,0 +1,234 @@
+package io.partitionmq.jms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.partitionmq.cluster.TestBrokers;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plain Java SE client against brokers it reaches over Hazelcast's client protocol, as an application would. */
+class JavaSeClientTest {
+    private static final long WAIT = 10_000;
+
+    @TempDir
+    static Path data;
+    static TestBrokers brokers;
+    static PartitionMQConnectionFactory factory;
+
+    Connection connection;
+    Session session;
+
+    @BeforeAll
+    static void startBrokers() {
+        brokers = TestBrokers.start(2, data);
+        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
+        factory.setClusterName(brokers.get(0).config().clusterName());
+    }
+
+    @AfterAll
+    static void stopBrokers() {
+        brokers.close();
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        connection = factory.createConnection();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        connection.start();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        connection.close();
+    }
+
+    @Test
+    void textAndBytesMessagesWithPropertiesArriveOnAQueueInTheOrderSent() throws Exception {
+        Queue queue = session.createQueue("se-orders");
+        MessageProducer producer = session.createProducer(queue);
+        MessageConsumer consumer = session.createConsumer(queue);
+        for (int i = 0; i < 20; i++) {
+            TextMessage text = session.createTextMessage("order-" + i);
+            text.setIntProperty("index", i);
+            text.setStringProperty("customer", "acme");
+            producer.send(text);
+        }
+        BytesMessage bytes = session.createBytesMessage();
+        bytes.writeBytes(new byte[] {1, 2, 3});
+        bytes.writeUTF("tail");
+        bytes.setBooleanProperty("binary", true);
+        producer.send(bytes);
+
+        for (int i = 0; i < 20; i++) {
+            TextMessage received = (TextMessage) consumer.receive(WAIT);
+            assertNotNull(received, "message " + i);
+            assertEquals("order-" + i, received.getText());
+            assertEquals(i, received.getIntProperty("index"));
+            assertEquals("" + i, received.getStringProperty("index"), "an int property reads as a String");
+            assertEquals("acme", received.getStringProperty("customer"));
+            assertEquals(queue, received.getJMSDestination());
+            assertEquals(DeliveryMode.PERSISTENT, received.getJMSDeliveryMode());
+            assertTrue(received.getJMSMessageID().startsWith("ID:"));
+            assertEquals(1, received.getIntProperty("JMSXDeliveryCount"));
+        }
+        BytesMessage receivedBytes = assertInstanceOf(BytesMessage.class, consumer.receive(WAIT));
+        byte[] head = new byte[3];
+        assertEquals(3, receivedBytes.readBytes(head));
+        assertArrayEquals(new byte[] {1, 2, 3}, head);
+        assertEquals("tail", receivedBytes.readUTF());
+        assertTrue(receivedBytes.getBooleanProperty("binary"));
+        assertNull(consumer.receiveNoWait(), "nothing more on the queue");
+    }
+
+    @Test
+    void competingQueueConsumersTakeEachMessageOnce() throws Exception {
+        Queue queue = session.createQueue("se-work");
+        Session second = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer a = session.createConsumer(queue);
+        MessageConsumer b = second.createConsumer(queue);
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < 40; i++) {
+            producer.send(session.createTextMessage("job-" + i));
+        }
+        List<String> taken = Collections.synchronizedList(new ArrayList<>());
+        Thread other = new Thread(() -> drain(b, taken));
+        other.start();
+        drain(a, taken);
+        other.join();
+        assertEquals(40, taken.size());
+        assertEquals(40, new HashSet<>(taken).size(), "no message was taken twice");
+    }
+
+    private static void drain(MessageConsumer consumer, List<String> into) {
+        try {
+            Message message;
+            while ((message = consumer.receive(1_000)) != null) {
+                into.add(((TextMessage) message).getText());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyTopicSubscriberReceivesEveryMessagePublishedWhileItIsActive() throws Exception {
+        Topic topic = session.createTopic("se-prices");
+        MessageProducer producer = session.createProducer(topic);
+        producer.send(session.createTextMessage("before any subscriber"));
+
+        MessageConsumer first = session.createConsumer(topic);
+        Session otherSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        CountDownLatch heard = new CountDownLatch(5);
+        List<String> viaListener = Collections.synchronizedList(new ArrayList<>());
+        otherSession.createConsumer(topic).setMessageListener(m -> {
+            try {
+                viaListener.add(((TextMessage) m).getText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            heard.countDown();
+        });
+        for (int i = 0; i < 5; i++) {
+            producer.send(session.createTextMessage("price-" + i));
+        }
+        List<String> viaReceive = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            viaReceive.add(((TextMessage) first.receive(WAIT)).getText());
+        }
+        assertTrue(heard.await(WAIT, TimeUnit.MILLISECONDS));
+        List<String> expected = List.of("price-0", "price-1", "price-2", "price-3", "price-4");
+        assertEquals(expected, viaReceive);
+        assertEquals(expected, viaListener);
+        assertNull(first.receiveNoWait());
+    }
+
+    @Test
+    void aStoppedConnectionDeliversNothingUntilStarted() throws Exception {
+        Queue queue = session.createQueue("se-paused");
+        MessageConsumer consumer = session.createConsumer(queue);
+        session.createProducer(queue).send(session.createTextMessage("held"));
+        connection.stop();
+        assertNull(consumer.receive(300));
+        connection.start();
+        assertEquals("held", ((TextMessage) consumer.receive(WAIT)).getText());
+    }
+
+    @Test
+    void anInvalidDestinationNameIsRefusedWithTheReason() throws Exception {
+        MessageProducer anonymous = session.createProducer(null);
+        InvalidDestinationException e = assertThrows(InvalidDestinationException.class,
+                () -> anonymous.send(new PartitionMQQueue("no spaces allowed"), session.createTextMessage("x")));
+        assertTrue(e.getMessage().contains("illegal character"), e.getMessage());
+        assertThrows(InvalidDestinationException.class, () -> session.createQueue(""));
+        assertThrows(InvalidDestinationException.class, () -> anonymous.send(null, session.createMessage()));
+    }
+
+    @Test
+    void theSimplifiedApiSendsAndReceivesBodies() throws Exception {
+        try (JMSContext context = factory.createContext()) {
+            Queue queue = context.createQueue("se-simple");
+            var consumer = context.createConsumer(queue);
+            context.createProducer().setProperty("kind", "greeting").send(queue, "hello");
+            context.createProducer().send(queue, new byte[] {7, 8});
+            Message first = consumer.receive(WAIT);
+            assertEquals("greeting", assertInstanceOf(TextMessage.class, first).getStringProperty("kind"));
+            assertArrayEquals(new byte[] {7, 8}, consumer.receiveBody(byte[].class, WAIT));
+            assertThrows(InvalidDestinationRuntimeException.class,
+                    () -> context.createProducer().send(new PartitionMQTopic("bad/name"), "x"));
+        }
+    }
+
+    @Test
+    void receivedMessagesAreReadOnlyAndClosedObjectsRefuseUse() throws Exception {
+        Queue queue = session.createQueue("se-rules");
+        session.createProducer(queue).send(session.createTextMessage("frozen"));
+        TextMessage received = (TextMessage) session.createConsumer(queue).receive(WAIT);
+        assertThrows(jakarta.jms.MessageNotWriteableException.class, () -> received.setText("changed"));
+        assertThrows(jakarta.jms.MessageNotWriteableException.class, () -> received.setIntProperty("x", 1));
+        received.clearBody();
+        received.setText("changed");
+        assertEquals("changed", received.getText());
+
+        Session closed = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        closed.close();
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> closed.createTextMessage());
+        Set<Integer> modes = Set.of(Session.CLIENT_ACKNOWLEDGE, Session.SESSION_TRANSACTED);
+        for (int mode : modes) {
+            assertThrows(jakarta.jms.JMSException.class, () -> connection.createSession(mode),
+                    "not offered yet: mode " + mode);
+        }
+        assertFalse(session.getTransacted());
+    }
+}
