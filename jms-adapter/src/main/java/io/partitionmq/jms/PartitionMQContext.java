@@ -36,7 +36,8 @@ public class PartitionMQContext implements JMSContext {
     private boolean autoStart = true;
     private volatile boolean closed;
 
-    PartitionMQContext(Connection connection, int sessionMode) {
+    /** A context over a connection it then owns: closing the last context over it closes the connection. */
+    public PartitionMQContext(Connection connection, int sessionMode) {
         this(connection, new AtomicInteger(1), sessionMode);
     }
 

@@ -1,0 +1,48 @@
+package io.partitionmq.server;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.cluster.LocalBroker;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.Config;
+
+/** Starts this server's broker from MicroProfile Config when the application deploys, and stops it with it. */
+@Singleton
+@Startup
+public class BrokerService {
+    @Inject
+    Config config;
+
+    @PostConstruct
+    void start() {
+        LocalBroker.start(brokerConfig());
+    }
+
+    @PreDestroy
+    void stop() {
+        LocalBroker.stop();
+    }
+
+    BrokerConfig brokerConfig() {
+        return new BrokerConfig(
+                config.getOptionalValue("partitionmq.broker.id", String.class).orElse(""),
+                config.getValue("partitionmq.cluster.name", String.class),
+                config.getValue("partitionmq.cluster.host", String.class),
+                config.getValue("partitionmq.cluster.port", Integer.class),
+                Arrays.asList(config.getValue("partitionmq.cluster.members", String[].class)),
+                config.getValue("partitionmq.replication.backup-count", Integer.class),
+                config.getValue("partitionmq.topic.default-partitions", Integer.class),
+                Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath());
+    }
+
+    /** The running broker; an admin request during startup or shutdown gets a clear refusal. */
+    public static Broker running() {
+        return LocalBroker.get().orElseThrow(() -> new BrokerUnavailableException("the broker is not running"));
+    }
+}

@@ -1,0 +1,125 @@
+package io.partitionmq.ra;
+
+import io.partitionmq.jms.PartitionMQConnectionFactory;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The Jakarta Connectors resource adapter: pooled outbound connections for applications and inbound delivery
+ * to message-driven beans. Without {@code addresses} it uses the broker deployed in the same server.
+ */
+@Connector(
+        displayName = "PartitionMQ",
+        vendorName = "PartitionMQ",
+        eisType = "Jakarta Messaging",
+        version = "0.1.0",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        reauthenticationSupport = false)
+public class PartitionMQResourceAdapter implements ResourceAdapter {
+    private static final System.Logger LOG = System.getLogger(PartitionMQResourceAdapter.class.getName());
+
+    @ConfigProperty(description = "Broker addresses host:port,...; empty for the broker deployed in this server")
+    private String addresses = "";
+
+    @ConfigProperty(description = "The brokers' cluster name", defaultValue = "partitionmq")
+    private String clusterName = "partitionmq";
+
+    @ConfigProperty(description = "How long to wait for a broker when connecting, in milliseconds",
+            defaultValue = "60000")
+    private Long connectTimeoutMillis = 60_000L;
+
+    private final Map<MessageEndpointFactory, EndpointActivation> activations = new ConcurrentHashMap<>();
+    private WorkManager workManager;
+
+    @Override
+    public void start(BootstrapContext context) {
+        this.workManager = context.getWorkManager();
+        LOG.log(Level.INFO, "PartitionMQ resource adapter started ({0})",
+                addresses.isBlank() ? "broker in this server" : "brokers at " + addresses);
+    }
+
+    @Override
+    public void stop() {
+        activations.values().forEach(EndpointActivation::stop);
+        activations.clear();
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws ResourceException {
+        EndpointActivation activation = new EndpointActivation(this, endpointFactory,
+                (PartitionMQActivationSpec) spec);
+        activation.start(workManager);
+        activations.put(endpointFactory, activation);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        EndpointActivation activation = activations.remove(endpointFactory);
+        if (activation != null) {
+            activation.stop();
+        }
+    }
+
+    /** No transactions are offered yet, so there is nothing to recover. */
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    /** The factory physical connections come from, for outbound pools and inbound activations alike. */
+    PartitionMQConnectionFactory physicalConnections() {
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(addresses);
+        factory.setClusterName(clusterName);
+        factory.setConnectTimeoutMillis(connectTimeoutMillis);
+        return factory;
+    }
+
+    public String getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(String addresses) {
+        this.addresses = addresses == null ? "" : addresses;
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public void setClusterName(String clusterName) {
+        this.clusterName = clusterName;
+    }
+
+    public Long getConnectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    public void setConnectTimeoutMillis(Long connectTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PartitionMQResourceAdapter other && other.addresses.equals(addresses)
+                && other.clusterName.equals(clusterName)
+                && other.connectTimeoutMillis.equals(connectTimeoutMillis);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(addresses, clusterName, connectTimeoutMillis);
+    }
+}
