@@ -1,0 +1,103 @@
+package io.partitionmq.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.example.shop.OrderBook;
+import com.example.shop.PriceBoard;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The example shop on a real Payara Micro with the PartitionMQ adapter and broker deployed: an injected
+ * connection factory sends, the shop's message-driven beans receive.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ShopOnPayaraMicroIT {
+    private static final long WAIT_MILLIS = 60_000;
+
+    @Deployment
+    static WebArchive shop() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war",
+                "target/payara/example-shop.war")));
+    }
+
+    @Resource(lookup = "jms/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/orders")
+    Queue orders;
+
+    @Resource(lookup = "jms/prices")
+    Topic prices;
+
+    @Inject
+    OrderBook orderBook;
+
+    @Inject
+    PriceBoard priceBoard;
+
+    @Test
+    void hundredOrdersSentThroughTheInjectedFactoryReachTheMessageDrivenBeanInOrder() throws Exception {
+        List<String> sent = IntStream.range(0, 100).mapToObj(i -> "order-" + i).toList();
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            var producer = session.createProducer(orders);
+            for (String order : sent) {
+                producer.send(session.createTextMessage(order));
+            }
+        }
+        assertEquals(sent, awaitSize(orderBook::processed, sent.size()));
+    }
+
+    @Test
+    void pricesPublishedToTheTopicReachTheBeanAndAnotherSubscriber() throws Exception {
+        List<String> published = IntStream.range(0, 10).mapToObj(i -> "price-" + i).toList();
+        List<String> heardDirectly = new ArrayList<>();
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer subscriber = session.createConsumer(prices);
+            connection.start();
+            try (JMSContext context = connectionFactory.createContext()) {
+                published.forEach(price -> context.createProducer().send(prices, price));
+            }
+            for (int i = 0; i < published.size(); i++) {
+                TextMessage message = (TextMessage) subscriber.receive(WAIT_MILLIS);
+                assertNotNull(message, "price update " + i + " through the test's own subscription");
+                heardDirectly.add(message.getText());
+            }
+        }
+        assertEquals(published, heardDirectly);
+        assertEquals(published, awaitSize(priceBoard::updates, published.size()));
+    }
+
+    /** Waits until the list has at least {@code size} entries (or the wait runs out) and returns it. */
+    private static List<String> awaitSize(Supplier<List<String>> list, int size) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        List<String> current = list.get();
+        while (current.size() < size && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            current = list.get();
+        }
+        return current;
+    }
+}
