@@ -21,12 +21,16 @@ import java.nio.file.Files;
  */
 public final class Broker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
+    /** The member attribute carrying the broker id, so every member knows every broker's id. */
+    public static final String BROKER_ID_ATTRIBUTE = "partitionmq.broker.id";
 
     private final BrokerConfig config;
+    private final String id;
     private final HazelcastInstance hazelcast;
 
-    private Broker(BrokerConfig config, HazelcastInstance hazelcast) {
+    private Broker(BrokerConfig config, String id, HazelcastInstance hazelcast) {
         this.config = config;
+        this.id = id;
         this.hazelcast = hazelcast;
     }
 
@@ -37,15 +41,16 @@ public final class Broker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig(config));
-        Broker broker = new Broker(config, hazelcast);
+        String id = BrokerIdentity.resolve(config);
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig(config, id));
+        Broker broker = new Broker(config, id, hazelcast);
         LOG.log(Level.INFO, "PartitionMQ broker {0} started at {1}:{2,number,#} in cluster ''{3}'' ({4} members)",
                 broker.id(), config.host(), config.port(), config.clusterName(),
                 hazelcast.getCluster().getMembers().size());
         return broker;
     }
 
-    static Config memberConfig(BrokerConfig broker) {
+    static Config memberConfig(BrokerConfig broker, String id) {
         Config config = new Config();
         config.setClusterName(broker.clusterName());
         config.setInstanceName("partitionmq-" + broker.host() + "-" + broker.port());
@@ -55,9 +60,7 @@ public final class Broker implements AutoCloseable {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
-        if (!broker.brokerId().isEmpty()) {
-            config.getMemberAttributeConfig().setAttribute("partitionmq.broker.id", broker.brokerId());
-        }
+        config.getMemberAttributeConfig().setAttribute(BROKER_ID_ATTRIBUTE, id);
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(broker.port()).setPortAutoIncrement(false);
@@ -80,10 +83,9 @@ public final class Broker implements AutoCloseable {
         return config;
     }
 
-    /** The configured broker id, or the member's UUID when none was configured. */
+    /** The configured broker id, or the one generated at first start and kept in the data directory. */
     public String id() {
-        return config.brokerId().isEmpty() ? hazelcast.getCluster().getLocalMember().getUuid().toString()
-                : config.brokerId();
+        return id;
     }
 
     public BrokerConfig config() {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How one broker (one Hazelcast member) starts.
  *
- * @param brokerId          the broker's id; empty to use the member's UUID
+ * @param brokerId          the broker's id; empty for one generated once and kept in {@code dataDir}
  * @param clusterName       brokers with the same cluster name form one cluster
  * @param host              the address the member binds to and announces (loopback by default: see README)
  * @param port              the member port
@@ -34,10 +34,5 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
     public static BrokerConfig loopback(int port, Path dataDir) {
         String address = "127.0.0.1:" + port;
         return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4, dataDir);
-    }
-
-    public BrokerConfig withMembers(List<String> newMembers) {
-        return new BrokerConfig(brokerId, clusterName, host, port, newMembers, backupCount, defaultPartitions,
-                dataDir);
     }
 }

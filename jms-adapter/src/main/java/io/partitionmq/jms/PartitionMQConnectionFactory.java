@@ -1,14 +1,7 @@
 package io.partitionmq.jms;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueConnectionFactory;
-import jakarta.jms.TopicConnection;
-import jakarta.jms.TopicConnectionFactory;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -17,8 +10,7 @@ import java.time.Duration;
  * are a bootstrap list, as for a Kafka client: any reachable broker leads the client to the whole cluster.
  * Without addresses, connections use the broker running in the same JVM.
  */
-public class PartitionMQConnectionFactory implements ConnectionFactory, QueueConnectionFactory,
-        TopicConnectionFactory, Serializable {
+public class PartitionMQConnectionFactory extends AbstractConnectionFactory implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private String addresses = "";
@@ -61,55 +53,5 @@ public class PartitionMQConnectionFactory implements ConnectionFactory, QueueCon
     public Connection createConnection() throws JMSException {
         return new PartitionMQConnection(
                 BrokerAccess.acquire(addresses, clusterName, Duration.ofMillis(connectTimeoutMillis)));
-    }
-
-    /** PartitionMQ does not authenticate yet; the credentials are accepted and not checked (see README). */
-    @Override
-    public Connection createConnection(String userName, String password) throws JMSException {
-        return createConnection();
-    }
-
-    @Override
-    public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
-    }
-
-    @Override
-    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return (QueueConnection) createConnection(userName, password);
-    }
-
-    @Override
-    public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
-    }
-
-    @Override
-    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return (TopicConnection) createConnection(userName, password);
-    }
-
-    @Override
-    public JMSContext createContext() {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password) {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext(sessionMode);
-    }
-
-    @Override
-    public JMSContext createContext(int sessionMode) {
-        try {
-            return new PartitionMQContext(createConnection(), sessionMode);
-        } catch (JMSException e) {
-            throw JmsRuntime.of(e);
-        }
     }
 }

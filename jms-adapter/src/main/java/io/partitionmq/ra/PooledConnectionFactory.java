@@ -1,15 +1,8 @@
 package io.partitionmq.ra;
 
-import io.partitionmq.jms.PartitionMQContext;
+import io.partitionmq.jms.AbstractConnectionFactory;
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.QueueConnection;
-import jakarta.jms.QueueConnectionFactory;
-import jakarta.jms.TopicConnection;
-import jakarta.jms.TopicConnectionFactory;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -17,8 +10,7 @@ import java.io.Serializable;
 import javax.naming.Reference;
 
 /** The connection factory applications inject in a server: connections come from the server's pool. */
-public class PooledConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-        Serializable, Referenceable {
+public class PooledConnectionFactory extends AbstractConnectionFactory implements Serializable, Referenceable {
     private static final long serialVersionUID = 1L;
 
     private final PartitionMQManagedConnectionFactory managedFactory;
@@ -40,56 +32,6 @@ public class PooledConnectionFactory implements ConnectionFactory, QueueConnecti
             failure.setLinkedException(e);
             failure.initCause(e);
             throw failure;
-        }
-    }
-
-    /** The broker does not authenticate yet; credentials are accepted and not checked (see README). */
-    @Override
-    public Connection createConnection(String userName, String password) throws JMSException {
-        return createConnection();
-    }
-
-    @Override
-    public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
-    }
-
-    @Override
-    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return (QueueConnection) createConnection();
-    }
-
-    @Override
-    public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
-    }
-
-    @Override
-    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return (TopicConnection) createConnection();
-    }
-
-    @Override
-    public JMSContext createContext() {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password) {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
-    }
-
-    @Override
-    public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext(sessionMode);
-    }
-
-    @Override
-    public JMSContext createContext(int sessionMode) {
-        try {
-            return new PartitionMQContext(createConnection(), sessionMode);
-        } catch (JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
     }
 
