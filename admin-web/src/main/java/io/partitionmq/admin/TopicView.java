@@ -2,15 +2,18 @@ package io.partitionmq.admin;
 
 import io.partitionmq.log.TopicDescription;
 import java.util.List;
+import java.util.Map;
 
-/** A topic as the API shows it: partitions with their offset ranges, and the records held in all. */
-public record TopicView(String name, int partitions, long records, List<PartitionView> partitionOffsets) {
-    /** One partition's offset range. */
-    public record PartitionView(int partition, long startOffset, long endOffset) {
+/** A topic as the API shows it: settings, partitions with their offset ranges and sizes, the records held. */
+public record TopicView(String name, int partitions, long records, Map<String, String> config,
+                        List<PartitionView> partitionOffsets) {
+    /** One partition: its offset range, segments and bytes. */
+    public record PartitionView(int partition, long startOffset, long endOffset, int segments, long sizeInBytes) {
     }
 
     static TopicView of(TopicDescription topic) {
-        return new TopicView(topic.name(), topic.partitions(), topic.records(), topic.offsets().stream()
-                .map(o -> new PartitionView(o.partition(), o.startOffset(), o.endOffset())).toList());
+        return new TopicView(topic.name(), topic.partitions(), topic.records(), topic.config().asMap(),
+                topic.partitionSummaries().stream().map(p -> new PartitionView(p.partition(), p.startOffset(),
+                        p.endOffset(), p.segments(), p.sizeInBytes())).toList());
     }
 }

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One broker: a Hazelcast member holding a share of the cluster's partition logs as leader and as backup.
@@ -27,11 +30,34 @@ public final class Broker implements AutoCloseable {
     private final BrokerConfig config;
     private final String id;
     private final HazelcastInstance hazelcast;
+    private final ScheduledExecutorService housekeeping;
 
     private Broker(BrokerConfig config, String id, HazelcastInstance hazelcast) {
         this.config = config;
         this.id = id;
         this.hazelcast = hazelcast;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "partitionmq-housekeeping-" + id);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = config.retentionCheckInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(this::enforceRetention, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void enforceRetention() {
+        if (!isRunning()) {
+            housekeeping.shutdown();
+            return;
+        }
+        try (BrokerConnection connection = connect()) {
+            int truncated = connection.logs().enforceRetentionOnLocalPartitions();
+            if (truncated > 0) {
+                LOG.log(Level.DEBUG, "retention moved the start of {0} partitions", truncated);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "applying retention failed; it is tried again at the next check", e);
+        }
     }
 
     /** Starts a member and waits until it has joined its cluster. */
@@ -79,7 +105,8 @@ public final class Broker implements AutoCloseable {
         config.addMapConfig(new MapConfig(GroupOffsets.OFFSETS_MAP).setBackupCount(broker.backupCount()));
 
         EngineSerialization.register(config.getSerializationConfig());
-        config.getUserContext().put(LogDefaults.CONTEXT_KEY, new LogDefaults(broker.defaultPartitions()));
+        config.getUserContext().put(LogDefaults.CONTEXT_KEY,
+                new LogDefaults(broker.defaultPartitions(), broker.topicDefaults()));
         return config;
     }
 
@@ -109,6 +136,7 @@ public final class Broker implements AutoCloseable {
     /** Leaves the cluster gracefully: partitions this member leads migrate to the others first. */
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         if (isRunning()) {
             LOG.log(Level.INFO, "PartitionMQ broker {0} stopping", id());
             hazelcast.shutdown();

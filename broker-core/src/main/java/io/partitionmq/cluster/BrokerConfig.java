@@ -1,22 +1,27 @@
 package io.partitionmq.cluster;
 
+import io.partitionmq.log.TopicConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * How one broker (one Hazelcast member) starts.
  *
- * @param brokerId          the broker's id; empty for one generated once and kept in {@code dataDir}
- * @param clusterName       brokers with the same cluster name form one cluster
- * @param host              the address the member binds to and announces (loopback by default: see README)
- * @param port              the member port
- * @param members           the addresses ({@code host:port}) of the cluster's members, used to join
- * @param backupCount       synchronous replicas of every partition besides its leader
- * @param defaultPartitions partitions of a topic created on first use
- * @param dataDir           where the broker keeps its files
+ * @param brokerId                the broker's id; empty for one generated once and kept in {@code dataDir}
+ * @param clusterName             brokers with the same cluster name form one cluster
+ * @param host                    the address the member binds to and announces (loopback by default: see README)
+ * @param port                    the member port
+ * @param members                 the addresses ({@code host:port}) of the cluster's members, used to join
+ * @param backupCount             synchronous replicas of every partition besides its leader
+ * @param defaultPartitions       partitions of a topic created without a count (e.g. on first use)
+ * @param topicDefaults           settings of a topic created without them
+ * @param retentionCheckInterval  how often the broker applies retention to the partitions it leads
+ * @param dataDir                 where the broker keeps its files
  */
 public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
-                           int backupCount, int defaultPartitions, Path dataDir) {
+                           int backupCount, int defaultPartitions, TopicConfig topicDefaults,
+                           Duration retentionCheckInterval, Path dataDir) {
     public BrokerConfig {
         members = List.copyOf(members);
         if (port <= 0 || port > 65535) {
@@ -28,11 +33,26 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
         if (defaultPartitions <= 0) {
             throw new IllegalArgumentException("default partitions must be positive, got " + defaultPartitions);
         }
+        if (retentionCheckInterval.isNegative() || retentionCheckInterval.isZero()) {
+            throw new IllegalArgumentException("the retention check interval must be positive, got "
+                    + retentionCheckInterval);
+        }
     }
 
-    /** A single broker on loopback with the given port: what tests and a laptop start. */
+    /** A single broker on loopback with the given port and Kafka's topic defaults: what tests and a laptop start. */
     public static BrokerConfig loopback(int port, Path dataDir) {
         String address = "127.0.0.1:" + port;
-        return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4, dataDir);
+        return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4,
+                TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), dataDir);
+    }
+
+    public BrokerConfig withCluster(String name, List<String> clusterMembers) {
+        return new BrokerConfig(brokerId, name, host, port, clusterMembers, backupCount, defaultPartitions,
+                topicDefaults, retentionCheckInterval, dataDir);
+    }
+
+    public BrokerConfig withRetentionCheckInterval(Duration interval) {
+        return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
+                topicDefaults, interval, dataDir);
     }
 }

@@ -29,6 +29,7 @@ public final class BrokerConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        logs.close();
         onClose.run();
     }
 }

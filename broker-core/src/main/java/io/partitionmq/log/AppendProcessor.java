@@ -8,35 +8,47 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Appends an encoded batch at the end of a partition, on the partition's leader. The leader assigns the offsets
- * and the append time; its backups then apply exactly that batch ({@link ApplyBatchProcessor}), so replicas
- * never assign offsets or clocks of their own. The caller's invocation returns after the synchronous backups
- * acknowledged.
+ * Appends an encoded batch at the end of a partition, on the partition's leader. The leader assigns the offsets,
+ * the append time and whether a new segment starts; its backups then apply exactly that
+ * ({@link ApplyBatchProcessor}), so replicas never decide anything themselves. The caller's invocation returns
+ * after the synchronous backups acknowledged.
  */
 final class AppendProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
         IdentifiedDataSerializable {
+    /** First element of the reply when the batch exceeds max.message.bytes; the second is the limit. */
+    static final long TOO_LARGE = -1;
+
     private byte[] payload;
+    private TopicConfig initialConfig;
     private transient RecordBatch appended;
+    private transient boolean rolled;
 
     AppendProcessor() {
     }
 
-    AppendProcessor(byte[] payload) {
+    /** @param initialConfig the topic's settings, used if this is the partition's first append */
+    AppendProcessor(byte[] payload, TopicConfig initialConfig) {
         this.payload = payload;
+        this.initialConfig = initialConfig;
     }
 
-    /** Returns {base offset, append time}: a primitive pair keeps the reply small. */
+    /** Returns {base offset, append time}, or {@link #TOO_LARGE} and the limit: a primitive pair keeps it small. */
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        PartitionLog log = entry.getValue() == null ? new PartitionLog() : entry.getValue();
-        appended = log.append(payload, System.currentTimeMillis());
+        PartitionLog log = entry.getValue() == null ? new PartitionLog(initialConfig) : entry.getValue();
+        if (payload.length > log.config().maxMessageBytes()) {
+            return new long[] {TOO_LARGE, log.config().maxMessageBytes()};
+        }
+        long appendTime = log.nextAppendTime(System.currentTimeMillis());
+        rolled = log.rollsBefore(payload, appendTime);
+        appended = log.append(payload, appendTime, rolled);
         entry.setValue(log);
-        return new long[] {appended.baseOffset(), appended.appendTime()};
+        return new long[] {appended.baseOffset(), appendTime};
     }
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
-        return new ApplyBatchProcessor(appended);
+        return appended == null ? null : new ApplyBatchProcessor(appended, rolled, initialConfig);
     }
 
     @Override
@@ -52,10 +64,12 @@ final class AppendProcessor implements EntryProcessor<PartitionKey, PartitionLog
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByteArray(payload);
+        out.writeObject(initialConfig);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         payload = in.readByteArray();
+        initialConfig = in.readObject();
     }
 }

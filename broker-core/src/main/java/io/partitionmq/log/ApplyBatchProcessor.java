@@ -7,22 +7,26 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
-/** Applies on a backup replica the batch its leader appended, with the leader's offsets and append time. */
+/** Applies on a backup replica the batch its leader appended, with the leader's offsets, time and roll decision. */
 final class ApplyBatchProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
         IdentifiedDataSerializable {
     private RecordBatch batch;
+    private boolean rolled;
+    private TopicConfig initialConfig;
 
     ApplyBatchProcessor() {
     }
 
-    ApplyBatchProcessor(RecordBatch batch) {
+    ApplyBatchProcessor(RecordBatch batch, boolean rolled, TopicConfig initialConfig) {
         this.batch = batch;
+        this.rolled = rolled;
+        this.initialConfig = initialConfig;
     }
 
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        PartitionLog log = entry.getValue() == null ? new PartitionLog() : entry.getValue();
-        log.apply(batch);
+        PartitionLog log = entry.getValue() == null ? new PartitionLog(initialConfig) : entry.getValue();
+        log.apply(batch, rolled);
         entry.setValue(log);
         return null;
     }
@@ -45,11 +49,15 @@ final class ApplyBatchProcessor implements EntryProcessor<PartitionKey, Partitio
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         batch.writeData(out);
+        out.writeBoolean(rolled);
+        out.writeObject(initialConfig);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         batch = new RecordBatch();
         batch.readData(in);
+        rolled = in.readBoolean();
+        initialConfig = in.readObject();
     }
 }

@@ -17,7 +17,12 @@ public final class LogTypes implements DataSerializableFactory {
     static final int APPLY_BATCH = 5;
     static final int READ = 6;
     static final int PARTITION_SLICE = 7;
-    static final int ENSURE_TOPIC = 8;
+    static final int CREATE_TOPIC = 8;
+    static final int LOG_SEGMENT = 9;
+    static final int TRUNCATE = 10;
+    static final int RETENTION = 11;
+    static final int CONFIGURE = 12;
+    static final int TIMESTAMP_LOOKUP = 13;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -29,7 +34,12 @@ public final class LogTypes implements DataSerializableFactory {
             case APPLY_BATCH -> new ApplyBatchProcessor();
             case READ -> new ReadProcessor();
             case PARTITION_SLICE -> new PartitionSlice();
-            case ENSURE_TOPIC -> new EnsureTopicProcessor();
+            case CREATE_TOPIC -> new CreateTopicProcessor();
+            case LOG_SEGMENT -> new LogSegment();
+            case TRUNCATE -> new TruncateProcessor();
+            case RETENTION -> new RetentionProcessor();
+            case CONFIGURE -> new ConfigureProcessor();
+            case TIMESTAMP_LOOKUP -> new TimestampLookupProcessor();
             default -> null;
         };
     }

@@ -8,14 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state of one log partition as its leader holds it: the batches, in offset order, and the offset range.
- * It is only ever changed by entry processors running on the partition's Hazelcast partition thread, so offsets
- * are assigned without locks; backups change it by applying the very batch the leader appended.
+ * The state of one log partition as its leader holds it: segments of batches in offset order, the offset range
+ * and the topic's settings. It is only ever changed by entry processors on the partition's Hazelcast partition
+ * thread, so offsets are assigned without locks. Every decision that depends on the clock (append time, a roll,
+ * what retention deletes) is taken by the leader and replayed as a fact on the backups, so replicas never
+ * diverge.
  */
 final class PartitionLog implements IdentifiedDataSerializable {
     private long startOffset;
     private long nextOffset;
-    private ArrayList<RecordBatch> batches = new ArrayList<>();
+    private long lastAppendTime;
+    private TopicConfig config;
+    private ArrayList<LogSegment> segments = new ArrayList<>();
+
+    PartitionLog() {
+    }
+
+    PartitionLog(TopicConfig config) {
+        this.config = config;
+        segments.add(new LogSegment(0));
+    }
 
     long startOffset() {
         return startOffset;
@@ -25,11 +37,36 @@ final class PartitionLog implements IdentifiedDataSerializable {
         return nextOffset;
     }
 
-    /** Appends the records of an encoded payload at the log end and returns the batch they became. */
-    RecordBatch append(byte[] payload, long appendTime) {
+    TopicConfig config() {
+        return config;
+    }
+
+    void configure(TopicConfig changed) {
+        this.config = changed;
+    }
+
+    long sizeInBytes() {
+        return segments.stream().mapToLong(LogSegment::sizeInBytes).sum();
+    }
+
+    private LogSegment active() {
+        return segments.get(segments.size() - 1);
+    }
+
+    /** Whether an append of this payload, now, opens a new segment first. */
+    boolean rollsBefore(byte[] payload, long appendTime) {
+        return active().shouldRollBefore(payload.length, appendTime, config);
+    }
+
+    /** The append time the next batch gets: the clock, but never earlier than the previous batch's. */
+    long nextAppendTime(long now) {
+        return Math.max(now, lastAppendTime);
+    }
+
+    /** Appends a batch at the log end; {@code roll} opens a new segment for it first. */
+    RecordBatch append(byte[] payload, long appendTime, boolean roll) {
         RecordBatch batch = new RecordBatch(nextOffset, RecordCodec.count(payload), appendTime, payload);
-        batches.add(batch);
-        nextOffset = batch.nextOffset();
+        add(batch, roll);
         return batch;
     }
 
@@ -37,7 +74,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
      * Applies a batch the leader appended (on a backup replica). A batch already held is ignored, so applying is
      * idempotent; a batch beyond the log end would leave a gap and is refused.
      */
-    void apply(RecordBatch batch) {
+    void apply(RecordBatch batch, boolean roll) {
         if (batch.baseOffset() < nextOffset) {
             return;
         }
@@ -45,35 +82,108 @@ final class PartitionLog implements IdentifiedDataSerializable {
             throw new IllegalStateException("batch at offset " + batch.baseOffset() + " would leave a gap after "
                     + nextOffset);
         }
-        batches.add(batch);
+        add(batch, roll);
+    }
+
+    private void add(RecordBatch batch, boolean roll) {
+        if (roll && !active().isEmpty()) {
+            segments.add(new LogSegment(nextOffset));
+        }
+        active().add(batch);
         nextOffset = batch.nextOffset();
+        lastAppendTime = batch.appendTime();
+    }
+
+    /**
+     * The offset retention moves the log start to, now: past every segment whose records are all older than
+     * retention.ms, and past the oldest segments for as long as the rest still holds retention.bytes.
+     */
+    long retentionStart(long now) {
+        long newStart = startOffset;
+        long size = sizeInBytes();
+        for (LogSegment segment : segments) {
+            if (segment.isEmpty()) {
+                break;
+            }
+            boolean expired = config.retentionMs() >= 0 && segment.lastAppendTime() < now - config.retentionMs();
+            boolean oversize = config.retentionBytes() >= 0 && size - segment.sizeInBytes() >= config.retentionBytes();
+            if (!expired && !oversize) {
+                break;
+            }
+            newStart = segment.nextOffset();
+            size -= segment.sizeInBytes();
+        }
+        return newStart;
+    }
+
+    /**
+     * Moves the log start to {@code offset} (never backwards, never past the end) and drops the segments wholly
+     * before it; an emptied log keeps one empty segment at its end.
+     */
+    void truncateBefore(long offset) {
+        startOffset = Math.max(startOffset, Math.min(offset, nextOffset));
+        while (!segments.isEmpty() && segments.get(0).nextOffset() <= startOffset && !segments.get(0).isEmpty()) {
+            segments.remove(0);
+        }
+        if (segments.isEmpty()) {
+            segments.add(new LogSegment(nextOffset));
+        }
     }
 
     /** The batches that hold the records from {@code fromOffset} on, up to at least {@code maxRecords} of them. */
     PartitionSlice read(long fromOffset, int maxRecords) {
         List<RecordBatch> found = new ArrayList<>();
-        if (maxRecords > 0 && fromOffset < nextOffset) {
-            int index = indexOfBatchHolding(Math.max(fromOffset, startOffset));
-            long position = Math.max(fromOffset, startOffset);
+        if (maxRecords > 0 && fromOffset >= startOffset && fromOffset < nextOffset) {
             int records = 0;
-            for (int i = index; i < batches.size() && records < maxRecords; i++) {
-                RecordBatch batch = batches.get(i);
-                found.add(batch);
-                records += (int) (batch.nextOffset() - Math.max(position, batch.baseOffset()));
+            for (int s = indexOfSegmentHolding(fromOffset); s < segments.size() && records < maxRecords; s++) {
+                LogSegment segment = segments.get(s);
+                List<RecordBatch> batches = segment.batches();
+                int first = segment.baseOffset() <= fromOffset ? segment.indexOfBatchHolding(fromOffset) : 0;
+                for (int b = first; b < batches.size() && records < maxRecords; b++) {
+                    RecordBatch batch = batches.get(b);
+                    found.add(batch);
+                    records += (int) (batch.nextOffset() - Math.max(fromOffset, batch.baseOffset()));
+                }
             }
         }
-        return new PartitionSlice(startOffset, nextOffset, found);
+        return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), found);
     }
 
-    private int indexOfBatchHolding(long offset) {
+    /** The offset of the first record appended at or after {@code timestamp}, or -1 if there is none. */
+    long offsetForTimestamp(long timestamp) {
+        for (int s = indexOfFirstSegmentEndingAtOrAfter(timestamp); s < segments.size(); s++) {
+            RecordBatch batch = segments.get(s).firstBatchAtOrAfter(timestamp);
+            if (batch != null) {
+                return Math.max(batch.baseOffset(), startOffset);
+            }
+        }
+        return -1;
+    }
+
+    private int indexOfSegmentHolding(long offset) {
         int low = 0;
-        int high = batches.size() - 1;
+        int high = segments.size() - 1;
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (batches.get(middle).baseOffset() <= offset) {
+            if (segments.get(middle).baseOffset() <= offset) {
                 low = middle;
             } else {
                 high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    private int indexOfFirstSegmentEndingAtOrAfter(long timestamp) {
+        int low = 0;
+        int high = segments.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            LogSegment segment = segments.get(middle);
+            if (!segment.isEmpty() && segment.lastAppendTime() < timestamp) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
         return low;
@@ -93,13 +203,26 @@ final class PartitionLog implements IdentifiedDataSerializable {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeLong(startOffset);
         out.writeLong(nextOffset);
-        RecordBatch.writeList(out, batches);
+        out.writeLong(lastAppendTime);
+        out.writeObject(config);
+        out.writeInt(segments.size());
+        for (LogSegment segment : segments) {
+            segment.writeData(out);
+        }
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         startOffset = in.readLong();
         nextOffset = in.readLong();
-        batches = RecordBatch.readList(in);
+        lastAppendTime = in.readLong();
+        config = in.readObject();
+        int count = in.readInt();
+        segments = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            LogSegment segment = new LogSegment();
+            segment.readData(in);
+            segments.add(segment);
+        }
     }
 }

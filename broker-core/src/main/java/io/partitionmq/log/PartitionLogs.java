@@ -1,21 +1,23 @@
 package io.partitionmq.log;
 
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The operations on topics and partition logs. It works the same on a broker member and on a Hazelcast client:
- * every change runs as an entry processor on the member that leads the partition.
+ * every change runs as an entry processor on the member that leads the partition. Close it to stop the append
+ * watches it registered.
  */
-public final class PartitionLogs {
+public final class PartitionLogs implements AutoCloseable {
     /** Topic name to {@link TopicMetadata}. */
     public static final String TOPICS_MAP = "pmq.topics";
     /** {@link PartitionKey} to the partition's log. */
@@ -23,30 +25,51 @@ public final class PartitionLogs {
 
     private final IMap<String, TopicMetadata> topics;
     private final IMap<PartitionKey, PartitionLog> logs;
+    private final AppendWatchers watchers;
 
     public PartitionLogs(HazelcastInstance hazelcast) {
         this.topics = hazelcast.getMap(TOPICS_MAP);
         this.logs = hazelcast.getMap(LOG_MAP);
+        this.watchers = new AppendWatchers(logs);
     }
 
-    /** Creates a topic; throws {@link InvalidTopicException} for a bad name or count, {@link TopicExistsException}. */
-    public TopicMetadata createTopic(String name, int partitions) {
-        TopicMetadata metadata = new TopicMetadata(name, partitions, System.currentTimeMillis());
-        if (topics.putIfAbsent(name, metadata) != null) {
+    // Topics.
+
+    /**
+     * Creates a topic; {@code config} holds Kafka-named settings that differ from the cluster's defaults. Throws
+     * {@link InvalidTopicException} for a bad name, count or setting, {@link TopicExistsException} if taken.
+     */
+    public TopicMetadata createTopic(String name, int partitions, Map<String, String> config) {
+        TopicNames.requireValid(name);
+        if (partitions <= 0) {
+            throw new InvalidTopicException("a topic needs at least one partition, got " + partitions);
+        }
+        TopicConfig.KAFKA_DEFAULTS.with(config);
+        CreateTopicProcessor.Outcome outcome = topics.executeOnKey(name, new CreateTopicProcessor(partitions, config));
+        if (!outcome.created()) {
             throw new TopicExistsException(name);
         }
-        return metadata;
+        return outcome.topic();
     }
 
-    /** The topic, created with the cluster's default partition count if it does not exist yet. */
+    public TopicMetadata createTopic(String name, int partitions) {
+        return createTopic(name, partitions, Map.of());
+    }
+
+    /** The topic, created with the cluster's default partition count and settings if it does not exist yet. */
     public TopicMetadata topic(String name) {
         TopicNames.requireValid(name);
         TopicMetadata known = topics.get(name);
-        return known != null ? known : topics.executeOnKey(name, new EnsureTopicProcessor());
+        return known != null ? known
+                : topics.executeOnKey(name, new CreateTopicProcessor(0, Map.of())).topic();
     }
 
     public Optional<TopicMetadata> findTopic(String name) {
         return Optional.ofNullable(topics.get(TopicNames.requireValid(name)));
+    }
+
+    private TopicMetadata existing(String name) {
+        return findTopic(name).orElseThrow(() -> new UnknownTopicException(name));
     }
 
     /** All topics, sorted by name. */
@@ -57,49 +80,156 @@ public final class PartitionLogs {
     }
 
     public TopicDescription describe(TopicMetadata topic) {
-        List<PartitionOffsets> offsets = new ArrayList<>(topic.partitions());
+        List<PartitionSummary> partitions = new ArrayList<>(topic.partitions());
         for (int p = 0; p < topic.partitions(); p++) {
-            offsets.add(offsets(topic.name(), p));
+            partitions.add(summary(topic.name(), p));
         }
-        return new TopicDescription(topic.name(), topic.partitions(), offsets);
+        return new TopicDescription(topic.name(), topic.partitions(), topic.config(), partitions);
     }
 
-    public PartitionOffsets offsets(String topic, int partition) {
-        PartitionSlice slice = logs.executeOnKey(new PartitionKey(topic, partition), new ReadProcessor(0, 0));
-        return new PartitionOffsets(partition, slice.startOffset(), slice.endOffset());
+    /** Changes settings of a topic at runtime; every partition applies them from its next operation on. */
+    public TopicMetadata alterConfig(String name, Map<String, String> changes) {
+        TopicConfig.KAFKA_DEFAULTS.with(changes);
+        TopicMetadata changed = update(name, current -> current.withConfig(current.config().with(changes)));
+        Set<PartitionKey> keys = new HashSet<>();
+        for (int p = 0; p < changed.partitions(); p++) {
+            keys.add(new PartitionKey(name, p));
+        }
+        logs.executeOnKeys(keys, new ConfigureProcessor(changed.config()));
+        return changed;
+    }
+
+    /** Raises a topic's partition count; it can only grow (as in Kafka), as keys would otherwise move. */
+    public TopicMetadata addPartitions(String name, int newCount) {
+        return update(name, current -> {
+            if (newCount <= current.partitions()) {
+                throw new InvalidTopicException("topic '" + name + "' has " + current.partitions()
+                        + " partitions; the new count must be larger, got " + newCount);
+            }
+            return current.withPartitions(newCount);
+        });
+    }
+
+    private TopicMetadata update(String name, java.util.function.UnaryOperator<TopicMetadata> change) {
+        while (true) {
+            TopicMetadata current = existing(name);
+            TopicMetadata changed = change.apply(current);
+            if (topics.replace(name, current, changed)) {
+                return changed;
+            }
+        }
+    }
+
+    /** Deletes a topic and the data of all its partitions. */
+    public void deleteTopic(String name) {
+        TopicMetadata topic = existing(name);
+        topics.delete(name);
+        for (int p = 0; p < topic.partitions(); p++) {
+            logs.delete(new PartitionKey(name, p));
+        }
+    }
+
+    // Partitions.
+
+    public PartitionSummary summary(String topic, int partition) {
+        return logs.executeOnKey(new PartitionKey(topic, partition), new ReadProcessor(0, 0)).summary(partition);
     }
 
     /**
      * Appends records to a partition as one batch, atomically: all of them get consecutive offsets or none is
-     * appended. Returns once the leader and its synchronous backups hold the batch.
+     * appended. Returns once the leader and its synchronous backups hold the batch. Throws
+     * {@link RecordTooLargeException} for a batch above the topic's max.message.bytes.
      */
-    public AppendResult append(String topic, int partition, List<ProducerRecord> records) {
+    public AppendResult append(TopicMetadata topic, int partition, List<ProducerRecord> records) {
+        topic.requirePartition(partition);
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a batch holds at least one record");
         }
-        long[] appended = logs.executeOnKey(new PartitionKey(topic, partition),
-                new AppendProcessor(RecordCodec.encode(records)));
-        return new AppendResult(topic, partition, appended[0], appended[0] + records.size() - 1, appended[1]);
+        byte[] payload = RecordCodec.encode(records);
+        if (payload.length > topic.config().maxMessageBytes()) {
+            throw new RecordTooLargeException(topic.name(), payload.length, topic.config().maxMessageBytes());
+        }
+        long[] reply = logs.executeOnKey(new PartitionKey(topic.name(), partition),
+                new AppendProcessor(payload, topic.config()));
+        if (reply[0] == AppendProcessor.TOO_LARGE) {
+            throw new RecordTooLargeException(topic.name(), payload.length, (int) reply[1]);
+        }
+        return new AppendResult(topic.name(), partition, reply[0], reply[0] + records.size() - 1, reply[1]);
     }
 
     /**
-     * Reads up to {@code maxRecords} records from {@code offset} on. An offset below the log start reads from the
-     * log start; an offset at or beyond the log end returns no records.
+     * Reads up to {@code maxRecords} records from {@code offset} on; at the log end it returns no records.
+     * Throws {@link OffsetOutOfRangeException}, with the valid range, for an offset before the log start or
+     * after its end.
      */
     public FetchResult fetch(String topic, int partition, long offset, int maxRecords) {
         PartitionSlice slice = logs.executeOnKey(new PartitionKey(topic, partition),
                 new ReadProcessor(offset, maxRecords));
-        long position = Math.max(offset, slice.startOffset());
+        if (offset < slice.startOffset() || offset > slice.endOffset()) {
+            throw new OffsetOutOfRangeException(topic, partition, offset, slice.startOffset(), slice.endOffset());
+        }
         List<Record> records = new ArrayList<>(Math.min(maxRecords, 1024));
         for (RecordBatch batch : slice.batches()) {
             for (Record record : RecordCodec.decode(batch)) {
-                if (record.offset() >= position && records.size() < maxRecords) {
+                if (record.offset() >= offset && records.size() < maxRecords) {
                     records.add(record);
                 }
             }
         }
-        long next = records.isEmpty() ? position : records.get(records.size() - 1).offset() + 1;
+        long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
         return new FetchResult(records, next, slice.startOffset(), slice.endOffset());
+    }
+
+    /**
+     * Like {@link #fetch(String, int, long, int)}, but at the log end waits up to {@code maxWait} for records,
+     * returning as soon as an append arrives.
+     */
+    public FetchResult fetch(String topic, int partition, long offset, int maxRecords, Duration maxWait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        AppendWatchers.Watch watch = watchers.watch(new PartitionKey(topic, partition));
+        while (true) {
+            long seen = watch.appends();
+            FetchResult result = fetch(topic, partition, offset, maxRecords);
+            if (!result.isEmpty() || !watch.awaitAppendAfter(seen, deadline)) {
+                return result;
+            }
+        }
+    }
+
+    /** The first offset appended at or after {@code timestamp}; empty if every record is older. */
+    public OptionalLong offsetForTimestamp(String topic, int partition, long timestamp) {
+        long offset = logs.executeOnKey(new PartitionKey(topic, partition),
+                new TimestampLookupProcessor(timestamp));
+        return offset < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
+    }
+
+    /**
+     * Deletes the records before {@code offset} (an operator's action, as Kafka's deleteRecords): the log start
+     * moves there and whole segments before it go. Returns the new start offset.
+     */
+    public long deleteRecordsBefore(String topic, int partition, long offset) {
+        existing(topic).requirePartition(partition);
+        long[] reply = logs.executeOnKey(new PartitionKey(topic, partition), new TruncateProcessor(offset));
+        if (reply[0] == 0) {
+            throw new OffsetOutOfRangeException(topic, partition, offset, reply[1], reply[2]);
+        }
+        return reply[1];
+    }
+
+    /**
+     * Applies retention to the partitions this member leads; only callable on a broker member. Returns how many
+     * partitions moved their start offset.
+     */
+    public int enforceRetentionOnLocalPartitions() {
+        int truncated = 0;
+        for (PartitionKey key : logs.localKeySet()) {
+            long[] start = logs.executeOnKey(key, new RetentionProcessor());
+            if (start[1] > start[0]) {
+                truncated++;
+            }
+        }
+        return truncated;
     }
 
     /**
@@ -107,21 +237,11 @@ public final class PartitionLogs {
      * for data instead of polling. Closing the returned handle stops the calls.
      */
     public AutoCloseable watch(String topic, int partition, Runnable onAppend) {
-        UUID registration = logs.addEntryListener(new AppendListener(onAppend), new PartitionKey(topic, partition),
-                false);
-        return () -> logs.removeEntryListener(registration);
+        return watchers.onAppend(new PartitionKey(topic, partition), onAppend);
     }
 
-    private record AppendListener(Runnable onAppend) implements EntryAddedListener<PartitionKey, PartitionLog>,
-            EntryUpdatedListener<PartitionKey, PartitionLog> {
-        @Override
-        public void entryAdded(EntryEvent<PartitionKey, PartitionLog> event) {
-            onAppend.run();
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<PartitionKey, PartitionLog> event) {
-            onAppend.run();
-        }
+    @Override
+    public void close() {
+        watchers.close();
     }
 }

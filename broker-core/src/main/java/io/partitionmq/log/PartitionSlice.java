@@ -10,15 +10,27 @@ import java.util.List;
 final class PartitionSlice implements IdentifiedDataSerializable {
     private long startOffset;
     private long endOffset;
+    private int segments;
+    private long sizeInBytes;
     private List<RecordBatch> batches;
 
     PartitionSlice() {
     }
 
-    PartitionSlice(long startOffset, long endOffset, List<RecordBatch> batches) {
+    PartitionSlice(long startOffset, long endOffset, int segments, long sizeInBytes, List<RecordBatch> batches) {
         this.startOffset = startOffset;
         this.endOffset = endOffset;
+        this.segments = segments;
+        this.sizeInBytes = sizeInBytes;
         this.batches = batches;
+    }
+
+    static PartitionSlice empty() {
+        return new PartitionSlice(0, 0, 0, 0, List.of());
+    }
+
+    PartitionSummary summary(int partition) {
+        return new PartitionSummary(partition, startOffset, endOffset, segments, sizeInBytes);
     }
 
     long startOffset() {
@@ -47,6 +59,8 @@ final class PartitionSlice implements IdentifiedDataSerializable {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeLong(startOffset);
         out.writeLong(endOffset);
+        out.writeInt(segments);
+        out.writeLong(sizeInBytes);
         RecordBatch.writeList(out, batches);
     }
 
@@ -54,6 +68,8 @@ final class PartitionSlice implements IdentifiedDataSerializable {
     public void readData(ObjectDataInput in) throws IOException {
         startOffset = in.readLong();
         endOffset = in.readLong();
+        segments = in.readInt();
+        sizeInBytes = in.readLong();
         batches = RecordBatch.readList(in);
     }
 }

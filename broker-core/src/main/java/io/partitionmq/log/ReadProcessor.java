@@ -6,7 +6,6 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /** Reads batches from an offset on the partition's leader, so only the requested batches cross the network. */
@@ -26,7 +25,7 @@ final class ReadProcessor implements EntryProcessor<PartitionKey, PartitionLog, 
     @Override
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
-        return log == null ? new PartitionSlice(0, 0, List.of()) : log.read(fromOffset, maxRecords);
+        return log == null ? PartitionSlice.empty() : log.read(fromOffset, maxRecords);
     }
 
     @Override

@@ -2,14 +2,14 @@ package io.partitionmq.log;
 
 import java.util.List;
 
-/** A topic with the offset range of each of its partitions. */
-public record TopicDescription(String name, int partitions, List<PartitionOffsets> offsets) {
+/** A topic with its settings and a summary of each of its partitions. */
+public record TopicDescription(String name, int partitions, TopicConfig config, List<PartitionSummary> partitionSummaries) {
     public TopicDescription {
-        offsets = List.copyOf(offsets);
+        partitionSummaries = List.copyOf(partitionSummaries);
     }
 
-    /** The number of records ever appended and still held, over all partitions. */
+    /** The number of records held, over all partitions. */
     public long records() {
-        return offsets.stream().mapToLong(o -> o.endOffset() - o.startOffset()).sum();
+        return partitionSummaries.stream().mapToLong(o -> o.endOffset() - o.startOffset()).sum();
     }
 }

@@ -15,6 +15,11 @@ public final class TestBrokers implements AutoCloseable {
     }
 
     public static TestBrokers start(int count, Path dataDir) {
+        return start(count, dataDir, java.time.Duration.ofMinutes(5));
+    }
+
+    /** Brokers that apply retention every {@code retentionCheck}. */
+    public static TestBrokers start(int count, Path dataDir, java.time.Duration retentionCheck) {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ports.add(freePort());
@@ -23,8 +28,8 @@ public final class TestBrokers implements AutoCloseable {
         String cluster = "test-" + ports.get(0);
         TestBrokers started = new TestBrokers();
         for (int port : ports) {
-            BrokerConfig config = new BrokerConfig("", cluster, "127.0.0.1", port, members, 1, 4,
-                    dataDir.resolve("broker-" + port));
+            BrokerConfig config = BrokerConfig.loopback(port, dataDir.resolve("broker-" + port))
+                    .withCluster(cluster, members).withRetentionCheckInterval(retentionCheck);
             started.brokers.add(Broker.start(config));
         }
         return started;

@@ -24,14 +24,17 @@ class FailoverTest {
             Broker first = brokers.get(0);
             Broker second = brokers.get(1);
             PartitionLogs logs = second.connect().logs();
-            logs.createTopic("payments", 4);
+            // Small segments, so the leader's roll decisions must be replayed on the backups too.
+            TopicMetadata payments = logs.createTopic("payments", 4, Map.of(TopicConfig.SEGMENT_BYTES, "300"));
 
             int batches = 30;
             for (int p = 0; p < 4; p++) {
                 for (int b = 0; b < batches; b++) {
-                    logs.append("payments", p, List.of(value(p + ":" + b + ":a"), value(p + ":" + b + ":b")));
+                    logs.append(payments, p, List.of(value(p + ":" + b + ":a"), value(p + ":" + b + ":b")));
                 }
             }
+
+            List<PartitionSummary> before = logs.describe(payments).partitionSummaries();
 
             // Terminate the leader of partition 0; the survivor must serve it from its backup.
             Broker leader = leaderOf(brokers, "payments", 0);
@@ -51,7 +54,8 @@ class FailoverTest {
                 for (int i = 0; i < all.records().size(); i++) {
                     assertEquals(i, all.records().get(i).offset());
                 }
-                AppendResult next = surviving.append("payments", p, List.of(value("after")));
+                assertEquals(before.get(p), surviving.summary("payments", p), "same segments on the backup");
+                AppendResult next = surviving.append(payments, p, List.of(value("after")));
                 assertEquals(batches * 2, next.baseOffset(), "the offset after failover continues the log");
             }
         }

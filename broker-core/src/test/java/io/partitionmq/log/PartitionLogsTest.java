@@ -48,16 +48,16 @@ class PartitionLogsTest {
         logs.createTopic("orders", 3);
         TopicDescription description = logs.describe(logs.findTopic("orders").orElseThrow());
         assertEquals(3, description.partitions());
-        assertEquals(List.of(new PartitionOffsets(0, 0, 0), new PartitionOffsets(1, 0, 0),
-                new PartitionOffsets(2, 0, 0)), description.offsets());
+        assertEquals(List.of(new PartitionSummary(0, 0, 0, 0, 0), new PartitionSummary(1, 0, 0, 0, 0),
+                new PartitionSummary(2, 0, 0, 0, 0)), description.partitionSummaries());
         assertThrows(TopicExistsException.class, () -> logs.createTopic("orders", 3));
     }
 
     @Test
     void appendedBatchesGetDenseOffsetsAndReadBackFromAnyOffset() {
-        logs.createTopic("dense", 1);
-        AppendResult first = logs.append("dense", 0, List.of(record("a"), record("b"), record("c")));
-        AppendResult second = logs.append("dense", 0, List.of(record("d"), record("e")));
+        TopicMetadata dense = logs.createTopic("dense", 1);
+        AppendResult first = logs.append(dense, 0, List.of(record("a"), record("b"), record("c")));
+        AppendResult second = logs.append(dense, 0, List.of(record("d"), record("e")));
         assertEquals(0, first.baseOffset());
         assertEquals(2, first.lastOffset());
         assertEquals(3, second.baseOffset());
@@ -78,7 +78,7 @@ class PartitionLogsTest {
         Map<String, Object> headers = Map.of("s", "text", "i", 42, "l", 7L, "b", true, "d", 1.5, "f", 2.5f,
                 "y", (byte) 3, "h", (short) 4, "raw", new byte[] {1, 2});
         long before = System.currentTimeMillis();
-        logs.append("typed", 0, List.of(new ProducerRecord("k".getBytes(StandardCharsets.UTF_8), headers,
+        logs.append(logs.topic("typed"), 0, List.of(new ProducerRecord("k".getBytes(StandardCharsets.UTF_8), headers,
                 new byte[] {9})));
         Record read = logs.fetch("typed", 0, 0, 1).records().get(0);
         assertArrayEquals("k".getBytes(StandardCharsets.UTF_8), read.key());
@@ -119,14 +119,14 @@ class PartitionLogsTest {
         logs.createTopic("watched", 2);
         CountDownLatch appended = new CountDownLatch(1);
         try (AutoCloseable watch = logs.watch("watched", 1, appended::countDown)) {
-            logs.append("watched", 1, List.of(record("x")));
+            logs.append(logs.topic("watched"), 1, List.of(record("x")));
             assertTrue(appended.await(10, TimeUnit.SECONDS));
         }
     }
 
     @Test
     void concurrentAppendersNeverShareAnOffset() throws Exception {
-        logs.createTopic("contended", 1);
+        TopicMetadata contended = logs.createTopic("contended", 1);
         int threads = 4;
         int batches = 50;
         List<Thread> workers = new ArrayList<>();
@@ -134,7 +134,7 @@ class PartitionLogsTest {
             String name = "t" + t;
             Thread worker = new Thread(() -> {
                 for (int i = 0; i < batches; i++) {
-                    logs.append("contended", 0, List.of(record(name + "-" + i), record(name + "-" + i + "b")));
+                    logs.append(contended, 0, List.of(record(name + "-" + i), record(name + "-" + i + "b")));
                 }
             });
             worker.start();

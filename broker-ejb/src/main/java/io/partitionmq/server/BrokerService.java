@@ -8,8 +8,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import io.partitionmq.log.TopicConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /** Starts this server's broker from MicroProfile Config when the application deploys, and stops it with it. */
@@ -38,7 +42,18 @@ public class BrokerService {
                 Arrays.asList(config.getValue("partitionmq.cluster.members", String[].class)),
                 config.getValue("partitionmq.replication.backup-count", Integer.class),
                 config.getValue("partitionmq.topic.default-partitions", Integer.class),
+                topicDefaults(),
+                Duration.ofMillis(config.getValue("partitionmq.log.retention.check.interval.ms", Long.class)),
                 Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath());
+    }
+
+    /** Topic settings for topics created without them: partitionmq.log.KEY for each Kafka-named topic key. */
+    private TopicConfig topicDefaults() {
+        Map<String, String> defaults = new HashMap<>();
+        for (String key : TopicConfig.KEYS) {
+            defaults.put(key, config.getValue("partitionmq.log." + key, String.class));
+        }
+        return TopicConfig.KAFKA_DEFAULTS.with(defaults);
     }
 
     /** The running broker; an admin request during startup or shutdown gets a clear refusal. */

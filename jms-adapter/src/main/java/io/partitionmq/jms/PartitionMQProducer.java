@@ -192,7 +192,7 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
     private void append(PartitionMQDestination target, TopicMetadata topic, int partition, ProducerRecord record)
             throws JMSException {
         try {
-            session.broker().logs().append(topic.name(), partition, List.of(record));
+            session.broker().logs().append(topic, partition, List.of(record));
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "sending to " + target);
         }

@@ -64,7 +64,8 @@ final class QueueClaims implements RecordSource {
                     return null;
                 }
                 long committed = offsets.committed(group, topic, partition);
-                FetchResult fetched = logs.fetch(topic, partition, Math.max(committed, 0), FETCH_RECORDS);
+                FetchResult fetched = LogReads.fetchSkippingDeleted(logs, topic, partition,
+                        Math.max(committed, 0), FETCH_RECORDS);
                 if (fetched.isEmpty()) {
                     return null;
                 }

@@ -27,7 +27,7 @@ final class SubscriberCursor implements RecordSource {
         this.signals = new PartitionSignals(logs, topic, onAppend);
         this.positions = new long[topic.partitions()];
         for (int p = 0; p < positions.length; p++) {
-            positions[p] = logs.offsets(topic.name(), p).endOffset();
+            positions[p] = logs.summary(topic.name(), p).endOffset();
         }
     }
 
@@ -44,7 +44,7 @@ final class SubscriberCursor implements RecordSource {
         for (int i = 0; i < partitions && buffered.isEmpty(); i++) {
             int p = (nextPartition + i) % partitions;
             if (signals.take(p)) {
-                FetchResult fetched = logs.fetch(topic, p, positions[p], FETCH_RECORDS);
+                FetchResult fetched = LogReads.fetchSkippingDeleted(logs, topic, p, positions[p], FETCH_RECORDS);
                 positions[p] = fetched.nextOffset();
                 buffered.addAll(fetched.records());
                 if (fetched.nextOffset() < fetched.endOffset()) {

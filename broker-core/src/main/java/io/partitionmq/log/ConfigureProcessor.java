@@ -1,0 +1,49 @@
+package io.partitionmq.log;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.util.Map;
+
+/** Gives a partition its topic's current settings (creating the empty partition if needed); backups run it too. */
+final class ConfigureProcessor implements EntryProcessor<PartitionKey, PartitionLog, Boolean>,
+        IdentifiedDataSerializable {
+    private TopicConfig config;
+
+    ConfigureProcessor() {
+    }
+
+    ConfigureProcessor(TopicConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Boolean process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        PartitionLog log = entry.getValue() == null ? new PartitionLog(config) : entry.getValue();
+        log.configure(config);
+        entry.setValue(log);
+        return Boolean.TRUE;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.CONFIGURE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeObject(config);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        config = in.readObject();
+    }
+}

@@ -1,0 +1,91 @@
+package io.partitionmq.log;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Creates a topic unless it exists, atomically, filling what the request leaves open (partition count, settings)
+ * from the owning member's defaults. Concurrent creators all get the same metadata; the backup stores the
+ * metadata the owner decided rather than deciding again.
+ */
+final class CreateTopicProcessor implements EntryProcessor<String, TopicMetadata, CreateTopicProcessor.Outcome>,
+        HazelcastInstanceAware, IdentifiedDataSerializable {
+    /** The topic as it now is, and whether this request created it. */
+    record Outcome(TopicMetadata topic, boolean created) implements Serializable {
+    }
+
+    private int partitions;
+    private HashMap<String, String> overrides;
+    private TopicMetadata decided;
+    private transient HazelcastInstance hazelcast;
+
+    CreateTopicProcessor() {
+    }
+
+    /** @param partitions the partition count, or 0 for the default; {@code overrides} are Kafka-named settings */
+    CreateTopicProcessor(int partitions, Map<String, String> overrides) {
+        this.partitions = partitions;
+        this.overrides = new HashMap<>(overrides);
+    }
+
+    private CreateTopicProcessor(TopicMetadata decided) {
+        this.decided = decided;
+        this.overrides = new HashMap<>();
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
+    }
+
+    @Override
+    public Outcome process(Map.Entry<String, TopicMetadata> entry) {
+        if (entry.getValue() != null) {
+            return new Outcome(entry.getValue(), false);
+        }
+        if (decided == null) {
+            LogDefaults defaults = (LogDefaults) hazelcast.getUserContext().get(LogDefaults.CONTEXT_KEY);
+            decided = new TopicMetadata(entry.getKey(), partitions > 0 ? partitions : defaults.partitions(),
+                    defaults.config().with(overrides), System.currentTimeMillis());
+        }
+        entry.setValue(decided);
+        return new Outcome(decided, true);
+    }
+
+    @Override
+    public EntryProcessor<String, TopicMetadata, Outcome> getBackupProcessor() {
+        return decided == null ? null : new CreateTopicProcessor(decided);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.CREATE_TOPIC;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeInt(partitions);
+        out.writeObject(overrides);
+        out.writeObject(decided);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        partitions = in.readInt();
+        overrides = in.readObject();
+        decided = in.readObject();
+    }
+}

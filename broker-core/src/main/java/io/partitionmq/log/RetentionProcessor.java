@@ -1,0 +1,55 @@
+package io.partitionmq.log;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.util.Map;
+
+/**
+ * Applies retention to a partition on its leader: the leader reads the clock and decides the new log start;
+ * backups replay that decision ({@link TruncateProcessor}). Returns {start offset before, start offset after}.
+ */
+final class RetentionProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
+        IdentifiedDataSerializable {
+    private transient long decidedStart = -1;
+
+    @Override
+    public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        PartitionLog log = entry.getValue();
+        if (log == null) {
+            return new long[] {0, 0};
+        }
+        long before = log.startOffset();
+        long newStart = log.retentionStart(System.currentTimeMillis());
+        if (newStart > log.startOffset()) {
+            log.truncateBefore(newStart);
+            entry.setValue(log);
+            decidedStart = newStart;
+        }
+        return new long[] {before, log.startOffset()};
+    }
+
+    @Override
+    public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
+        return decidedStart < 0 ? null : new TruncateProcessor(decidedStart);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.RETENTION;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) {
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) {
+    }
+}

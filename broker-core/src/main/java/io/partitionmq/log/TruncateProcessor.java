@@ -1,0 +1,60 @@
+package io.partitionmq.log;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Moves a partition's log start to an offset, dropping the segments wholly before it: an operator's "delete
+ * records before", and the fact retention decided, replayed on backups. Deterministic, so backups run it too.
+ */
+final class TruncateProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
+        IdentifiedDataSerializable {
+    private long offset;
+
+    TruncateProcessor() {
+    }
+
+    TruncateProcessor(long offset) {
+        this.offset = offset;
+    }
+
+    /** Returns {accepted (1 or 0), start offset, end offset}; an offset beyond the end is not accepted. */
+    @Override
+    public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        PartitionLog log = entry.getValue();
+        long start = log == null ? 0 : log.startOffset();
+        long end = log == null ? 0 : log.nextOffset();
+        if (offset < 0 || offset > end) {
+            return new long[] {0, start, end};
+        }
+        if (log != null && offset > start) {
+            log.truncateBefore(offset);
+            entry.setValue(log);
+        }
+        return new long[] {1, Math.max(start, offset), end};
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.TRUNCATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeLong(offset);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        offset = in.readLong();
+    }
+}
