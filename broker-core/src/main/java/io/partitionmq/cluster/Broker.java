@@ -13,7 +13,11 @@ import io.partitionmq.log.PartitionLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import io.partitionmq.log.LogStore;
+import io.partitionmq.store.FileLogStore;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +30,20 @@ public final class Broker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
     /** The member attribute carrying the broker id, so every member knows every broker's id. */
     public static final String BROKER_ID_ATTRIBUTE = "partitionmq.broker.id";
+    /** How long a restarting broker waits for the other members to offer what they recovered. */
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
     private final BrokerConfig config;
     private final String id;
     private final HazelcastInstance hazelcast;
     private final ScheduledExecutorService housekeeping;
+    private final LogStore store;
 
-    private Broker(BrokerConfig config, String id, HazelcastInstance hazelcast) {
+    private Broker(BrokerConfig config, String id, HazelcastInstance hazelcast, LogStore store) {
         this.config = config;
         this.id = id;
         this.hazelcast = hazelcast;
+        this.store = store;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "partitionmq-housekeeping-" + id);
             thread.setDaemon(true);
@@ -60,7 +68,10 @@ public final class Broker implements AutoCloseable {
         }
     }
 
-    /** Starts a member and waits until it has joined its cluster. */
+    /**
+     * Starts a member, waits until it has joined its cluster, offers what its store recovered from disk, and
+     * waits until every member has done so before accepting appends.
+     */
     public static Broker start(BrokerConfig config) {
         try {
             Files.createDirectories(config.dataDir());
@@ -68,11 +79,29 @@ public final class Broker implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
         String id = BrokerIdentity.resolve(config);
-        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig(config, id));
-        Broker broker = new Broker(config, id, hazelcast);
-        LOG.log(Level.INFO, "PartitionMQ broker {0} started at {1}:{2,number,#} in cluster ''{3}'' ({4} members)",
-                broker.id(), config.host(), config.port(), config.clusterName(),
-                hazelcast.getCluster().getMembers().size());
+        FileLogStore store = new FileLogStore(config.dataDir(), config.flush(), config.flushInterval());
+        AtomicBoolean recovered = new AtomicBoolean(false);
+        Config memberConfig = memberConfig(config, id);
+        memberConfig.getUserContext().put(LogStore.CONTEXT_KEY, store);
+        memberConfig.getUserContext().put(LogStore.RECOVERED_KEY, recovered);
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
+        Broker broker = new Broker(config, id, hazelcast, store);
+        try (BrokerConnection connection = broker.connect()) {
+            int replicas = connection.logs().offerRecovered(store);
+            ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
+            recovered.set(true);
+            ClusterRecovery.awaitReplicasInSync(hazelcast, RECOVERY_TIMEOUT);
+            LOG.log(Level.INFO, "PartitionMQ broker {0} started at {1}:{2,number,#} in cluster ''{3}'' ({4}"
+                    + " members; {5} replicas recovered from {6})", broker.id(), config.host(), config.port(),
+                    config.clusterName(), hazelcast.getCluster().getMembers().size(), replicas, config.dataDir());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broker.close();
+            throw new IllegalStateException("interrupted while broker " + id + " recovered", e);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
@@ -141,5 +170,15 @@ public final class Broker implements AutoCloseable {
             LOG.log(Level.INFO, "PartitionMQ broker {0} stopping", id());
             hazelcast.shutdown();
         }
+        store.close();
+    }
+
+    /**
+     * Stops the member at once, as a crash would: no migration, no flush, the store's files left as they are.
+     * For failure tests and for a broker that must not linger.
+     */
+    public void kill() {
+        housekeeping.shutdownNow();
+        hazelcast.getLifecycleService().terminate();
     }
 }

@@ -1,6 +1,7 @@
 package io.partitionmq.cluster;
 
 import io.partitionmq.log.TopicConfig;
+import io.partitionmq.store.FlushPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +18,14 @@ import java.util.List;
  * @param defaultPartitions       partitions of a topic created without a count (e.g. on first use)
  * @param topicDefaults           settings of a topic created without them
  * @param retentionCheckInterval  how often the broker applies retention to the partitions it leads
+ * @param flush                   when written log data is forced to disk
+ * @param flushInterval           how often, with {@link FlushPolicy#INTERVAL}
  * @param dataDir                 where the broker keeps its files
  */
 public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
                            int backupCount, int defaultPartitions, TopicConfig topicDefaults,
-                           Duration retentionCheckInterval, Path dataDir) {
+                           Duration retentionCheckInterval, FlushPolicy flush, Duration flushInterval,
+                           Path dataDir) {
     public BrokerConfig {
         members = List.copyOf(members);
         if (port <= 0 || port > 65535) {
@@ -33,9 +37,13 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
         if (defaultPartitions <= 0) {
             throw new IllegalArgumentException("default partitions must be positive, got " + defaultPartitions);
         }
-        if (retentionCheckInterval.isNegative() || retentionCheckInterval.isZero()) {
-            throw new IllegalArgumentException("the retention check interval must be positive, got "
-                    + retentionCheckInterval);
+        requirePositive("the retention check interval", retentionCheckInterval);
+        requirePositive("the flush interval", flushInterval);
+    }
+
+    private static void requirePositive(String what, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + duration);
         }
     }
 
@@ -43,16 +51,22 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
     public static BrokerConfig loopback(int port, Path dataDir) {
         String address = "127.0.0.1:" + port;
         return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4,
-                TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), dataDir);
+                TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), FlushPolicy.INTERVAL, Duration.ofSeconds(1),
+                dataDir);
     }
 
     public BrokerConfig withCluster(String name, List<String> clusterMembers) {
         return new BrokerConfig(brokerId, name, host, port, clusterMembers, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, dataDir);
+                topicDefaults, retentionCheckInterval, flush, flushInterval, dataDir);
     }
 
     public BrokerConfig withRetentionCheckInterval(Duration interval) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, interval, dataDir);
+                topicDefaults, interval, flush, flushInterval, dataDir);
+    }
+
+    public BrokerConfig withFlush(FlushPolicy policy) {
+        return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
+                topicDefaults, retentionCheckInterval, policy, flushInterval, dataDir);
     }
 }

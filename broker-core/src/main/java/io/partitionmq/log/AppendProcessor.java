@@ -3,7 +3,6 @@ package io.partitionmq.log;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
@@ -13,10 +12,11 @@ import java.util.Map;
  * ({@link ApplyBatchProcessor}), so replicas never decide anything themselves. The caller's invocation returns
  * after the synchronous backups acknowledged.
  */
-final class AppendProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
-        IdentifiedDataSerializable {
+final class AppendProcessor extends ReplicaProcessor<long[]> {
     /** First element of the reply when the batch exceeds max.message.bytes; the second is the limit. */
     static final long TOO_LARGE = -1;
+    /** First element of the reply while the cluster is still recovering replicas from disk after a restart. */
+    static final long RECOVERING = -2;
 
     private byte[] payload;
     private TopicConfig initialConfig;
@@ -39,21 +39,21 @@ final class AppendProcessor implements EntryProcessor<PartitionKey, PartitionLog
         if (payload.length > log.config().maxMessageBytes()) {
             return new long[] {TOO_LARGE, log.config().maxMessageBytes()};
         }
+        if (!clusterRecovered()) {
+            return new long[] {RECOVERING, 0};
+        }
+        log.leadBy(localMemberId());
         long appendTime = log.nextAppendTime(System.currentTimeMillis());
         rolled = log.rollsBefore(payload, appendTime);
         appended = log.append(payload, appendTime, rolled);
         entry.setValue(log);
+        persistAppend(entry, appended);
         return new long[] {appended.baseOffset(), appendTime};
     }
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
         return appended == null ? null : new ApplyBatchProcessor(appended, rolled, initialConfig);
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

@@ -3,13 +3,11 @@ package io.partitionmq.log;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
 /** Applies on a backup replica the batch its leader appended, with the leader's offsets, time and roll decision. */
-final class ApplyBatchProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
-        IdentifiedDataSerializable {
+final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     private RecordBatch batch;
     private boolean rolled;
     private TopicConfig initialConfig;
@@ -28,17 +26,13 @@ final class ApplyBatchProcessor implements EntryProcessor<PartitionKey, Partitio
         PartitionLog log = entry.getValue() == null ? new PartitionLog(initialConfig) : entry.getValue();
         log.apply(batch, rolled);
         entry.setValue(log);
+        persistAppend(entry, batch);
         return null;
     }
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
         return null;
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

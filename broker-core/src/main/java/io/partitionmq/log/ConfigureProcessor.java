@@ -1,15 +1,12 @@
 package io.partitionmq.log;
 
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
 /** Gives a partition its topic's current settings (creating the empty partition if needed); backups run it too. */
-final class ConfigureProcessor implements EntryProcessor<PartitionKey, PartitionLog, Boolean>,
-        IdentifiedDataSerializable {
+final class ConfigureProcessor extends ReplicaProcessor<Boolean> {
     private TopicConfig config;
 
     ConfigureProcessor() {
@@ -24,12 +21,8 @@ final class ConfigureProcessor implements EntryProcessor<PartitionKey, Partition
         PartitionLog log = entry.getValue() == null ? new PartitionLog(config) : entry.getValue();
         log.configure(config);
         entry.setValue(log);
+        store().checkpoint(entry.getKey(), log.checkpoint());
         return Boolean.TRUE;
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package io.partitionmq.log;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -16,8 +13,7 @@ import java.util.Map;
  * from the owning member's defaults. Concurrent creators all get the same metadata; the backup stores the
  * metadata the owner decided rather than deciding again.
  */
-final class CreateTopicProcessor implements EntryProcessor<String, TopicMetadata, CreateTopicProcessor.Outcome>,
-        HazelcastInstanceAware, IdentifiedDataSerializable {
+final class CreateTopicProcessor extends MemberProcessor<String, TopicMetadata, CreateTopicProcessor.Outcome> {
     /** The topic as it now is, and whether this request created it. */
     record Outcome(TopicMetadata topic, boolean created) implements Serializable {
     }
@@ -25,7 +21,6 @@ final class CreateTopicProcessor implements EntryProcessor<String, TopicMetadata
     private int partitions;
     private HashMap<String, String> overrides;
     private TopicMetadata decided;
-    private transient HazelcastInstance hazelcast;
 
     CreateTopicProcessor() {
     }
@@ -41,9 +36,9 @@ final class CreateTopicProcessor implements EntryProcessor<String, TopicMetadata
         this.overrides = new HashMap<>();
     }
 
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcast) {
-        this.hazelcast = hazelcast;
+    /** Restores a topic recovered from a store, exactly as it was, unless it exists. */
+    static CreateTopicProcessor restoring(TopicMetadata topic) {
+        return new CreateTopicProcessor(topic);
     }
 
     @Override
@@ -52,22 +47,18 @@ final class CreateTopicProcessor implements EntryProcessor<String, TopicMetadata
             return new Outcome(entry.getValue(), false);
         }
         if (decided == null) {
-            LogDefaults defaults = (LogDefaults) hazelcast.getUserContext().get(LogDefaults.CONTEXT_KEY);
+            LogDefaults defaults = (LogDefaults) memberContext(LogDefaults.CONTEXT_KEY);
             decided = new TopicMetadata(entry.getKey(), partitions > 0 ? partitions : defaults.partitions(),
                     defaults.config().with(overrides), System.currentTimeMillis());
         }
         entry.setValue(decided);
+        store().saveTopic(decided);
         return new Outcome(decided, true);
     }
 
     @Override
     public EntryProcessor<String, TopicMetadata, Outcome> getBackupProcessor() {
         return decided == null ? null : new CreateTopicProcessor(decided);
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

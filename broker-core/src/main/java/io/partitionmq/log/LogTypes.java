@@ -23,6 +23,10 @@ public final class LogTypes implements DataSerializableFactory {
     static final int RETENTION = 11;
     static final int CONFIGURE = 12;
     static final int TIMESTAMP_LOOKUP = 13;
+    static final int DELETE_PARTITION = 14;
+    static final int OFFER_REPLICA = 15;
+    static final int UPDATE_TOPIC = 16;
+    static final int DELETE_TOPIC = 17;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -40,6 +44,10 @@ public final class LogTypes implements DataSerializableFactory {
             case RETENTION -> new RetentionProcessor();
             case CONFIGURE -> new ConfigureProcessor();
             case TIMESTAMP_LOOKUP -> new TimestampLookupProcessor();
+            case DELETE_PARTITION -> new DeletePartitionProcessor();
+            case OFFER_REPLICA -> new OfferReplicaProcessor();
+            case UPDATE_TOPIC -> new UpdateTopicProcessor();
+            case DELETE_TOPIC -> new DeleteTopicProcessor();
             default -> null;
         };
     }

@@ -18,6 +18,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
     private long startOffset;
     private long nextOffset;
     private long lastAppendTime;
+    private int leaderEpoch;
+    private String leader = "";
     private TopicConfig config;
     private ArrayList<LogSegment> segments = new ArrayList<>();
 
@@ -27,6 +29,82 @@ final class PartitionLog implements IdentifiedDataSerializable {
     PartitionLog(TopicConfig config) {
         this.config = config;
         segments.add(new LogSegment(0));
+    }
+
+    /** The log as a store kept it; the next append by any leader starts a new epoch. */
+    static PartitionLog restore(LogStore.StoredPartition stored) {
+        LogStore.PartitionCheckpoint checkpoint = stored.checkpoint();
+        PartitionLog log = new PartitionLog(checkpoint.config());
+        log.segments.clear();
+        log.leaderEpoch = checkpoint.leaderEpoch();
+        restoring:
+        for (LogStore.StoredSegment storedSegment : stored.segments()) {
+            LogSegment segment = new LogSegment(storedSegment.baseOffset());
+            log.segments.add(segment);
+            for (RecordBatch batch : storedSegment.batches()) {
+                if (log.nextOffset != 0 && batch.baseOffset() != log.nextOffset) {
+                    break restoring; // a damaged file left a gap: keep the log up to it, never past it
+                }
+                segment.add(batch);
+                log.nextOffset = batch.nextOffset();
+                log.lastAppendTime = batch.appendTime();
+                log.leaderEpoch = Math.max(log.leaderEpoch, batch.leaderEpoch());
+            }
+        }
+        log.segments.removeIf(segment -> segment.isEmpty() && log.segments.size() > 1);
+        if (log.segments.isEmpty()) {
+            log.nextOffset = checkpoint.startOffset();
+            log.segments.add(new LogSegment(log.nextOffset));
+        }
+        log.startOffset = Math.min(checkpoint.startOffset(), log.nextOffset);
+        log.truncateBefore(log.startOffset);
+        return log;
+    }
+
+    /** The whole replica, for a store that must write it anew. */
+    LogStore.StoredPartition toStored() {
+        List<LogStore.StoredSegment> stored = new ArrayList<>(segments.size());
+        for (LogSegment segment : segments) {
+            stored.add(new LogStore.StoredSegment(segment.baseOffset(), segment.batches()));
+        }
+        return new LogStore.StoredPartition(checkpoint(), stored);
+    }
+
+    LogStore.PartitionCheckpoint checkpoint() {
+        return new LogStore.PartitionCheckpoint(startOffset, leaderEpoch, config);
+    }
+
+    /**
+     * Whether this replica should replace {@code other} after a restart: the one whose last batch comes from the
+     * later leader epoch wins (the other may hold batches a failed leader never had acknowledged), then the
+     * longer one.
+     */
+    boolean supersedes(PartitionLog other) {
+        int mine = lastBatchEpoch();
+        int theirs = other.lastBatchEpoch();
+        return mine != theirs ? mine > theirs : nextOffset > other.nextOffset;
+    }
+
+    private int lastBatchEpoch() {
+        for (int s = segments.size() - 1; s >= 0; s--) {
+            List<RecordBatch> batches = segments.get(s).batches();
+            if (!batches.isEmpty()) {
+                return batches.get(batches.size() - 1).leaderEpoch();
+            }
+        }
+        return -1;
+    }
+
+    /** Makes {@code member} the leader appending to this log; a new leader starts a new epoch. */
+    void leadBy(String member) {
+        if (!member.equals(leader)) {
+            leader = member;
+            leaderEpoch++;
+        }
+    }
+
+    long activeSegmentBase() {
+        return active().baseOffset();
     }
 
     long startOffset() {
@@ -65,7 +143,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     /** Appends a batch at the log end; {@code roll} opens a new segment for it first. */
     RecordBatch append(byte[] payload, long appendTime, boolean roll) {
-        RecordBatch batch = new RecordBatch(nextOffset, RecordCodec.count(payload), appendTime, payload);
+        RecordBatch batch = new RecordBatch(nextOffset, RecordCodec.count(payload), appendTime, leaderEpoch,
+                payload);
         add(batch, roll);
         return batch;
     }
@@ -92,6 +171,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         active().add(batch);
         nextOffset = batch.nextOffset();
         lastAppendTime = batch.appendTime();
+        leaderEpoch = Math.max(leaderEpoch, batch.leaderEpoch());
     }
 
     /**
@@ -204,6 +284,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
         out.writeLong(startOffset);
         out.writeLong(nextOffset);
         out.writeLong(lastAppendTime);
+        out.writeInt(leaderEpoch);
+        out.writeString(leader);
         out.writeObject(config);
         out.writeInt(segments.size());
         for (LogSegment segment : segments) {
@@ -216,6 +298,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
         startOffset = in.readLong();
         nextOffset = in.readLong();
         lastAppendTime = in.readLong();
+        leaderEpoch = in.readInt();
+        leader = in.readString();
         config = in.readObject();
         int count = in.readInt();
         segments = new ArrayList<>(count);

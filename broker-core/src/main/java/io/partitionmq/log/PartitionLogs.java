@@ -23,6 +23,9 @@ public final class PartitionLogs implements AutoCloseable {
     /** {@link PartitionKey} to the partition's log. */
     public static final String LOG_MAP = "pmq.log";
 
+    private static final Duration RECOVERY_WAIT = Duration.ofSeconds(60);
+    private static final long RECOVERY_RETRY_MILLIS = 50;
+
     private final IMap<String, TopicMetadata> topics;
     private final IMap<PartitionKey, PartitionLog> logs;
     private final AppendWatchers watchers;
@@ -114,7 +117,7 @@ public final class PartitionLogs implements AutoCloseable {
         while (true) {
             TopicMetadata current = existing(name);
             TopicMetadata changed = change.apply(current);
-            if (topics.replace(name, current, changed)) {
+            if (topics.executeOnKey(name, new UpdateTopicProcessor(current, changed))) {
                 return changed;
             }
         }
@@ -123,10 +126,12 @@ public final class PartitionLogs implements AutoCloseable {
     /** Deletes a topic and the data of all its partitions. */
     public void deleteTopic(String name) {
         TopicMetadata topic = existing(name);
-        topics.delete(name);
+        topics.executeOnKey(name, new DeleteTopicProcessor());
+        Set<PartitionKey> keys = new HashSet<>();
         for (int p = 0; p < topic.partitions(); p++) {
-            logs.delete(new PartitionKey(name, p));
+            keys.add(new PartitionKey(name, p));
         }
+        logs.executeOnKeys(keys, new DeletePartitionProcessor());
     }
 
     // Partitions.
@@ -149,12 +154,46 @@ public final class PartitionLogs implements AutoCloseable {
         if (payload.length > topic.config().maxMessageBytes()) {
             throw new RecordTooLargeException(topic.name(), payload.length, topic.config().maxMessageBytes());
         }
-        long[] reply = logs.executeOnKey(new PartitionKey(topic.name(), partition),
+        long[] reply = appendRetryingWhileRecovering(new PartitionKey(topic.name(), partition),
                 new AppendProcessor(payload, topic.config()));
         if (reply[0] == AppendProcessor.TOO_LARGE) {
             throw new RecordTooLargeException(topic.name(), payload.length, (int) reply[1]);
         }
         return new AppendResult(topic.name(), partition, reply[0], reply[0] + records.size() - 1, reply[1]);
+    }
+
+    /** After a full restart, appends wait (a bounded while) until every broker has offered what it recovered. */
+    private long[] appendRetryingWhileRecovering(PartitionKey key, AppendProcessor append) {
+        long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
+        long[] reply = logs.executeOnKey(key, append);
+        while (reply[0] == AppendProcessor.RECOVERING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partition " + key + " is still being recovered from disk after "
+                        + RECOVERY_WAIT.toSeconds() + " s; are all brokers of the cluster started?");
+            }
+            try {
+                Thread.sleep(RECOVERY_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while partition " + key + " recovers", e);
+            }
+            reply = logs.executeOnKey(key, append);
+        }
+        return reply;
+    }
+
+    /**
+     * Offers every replica and topic the given store holds to the cluster: each replaces what the cluster has
+     * when it supersedes it (later leader epoch, then longer). Returns how many replicas were offered.
+     */
+    public int offerRecovered(LogStore store) {
+        for (TopicMetadata topic : store.recoverTopics()) {
+            topics.executeOnKey(topic.name(), CreateTopicProcessor.restoring(topic));
+        }
+        Map<PartitionKey, LogStore.StoredPartition> replicas = store.recover();
+        replicas.forEach((key, replica) ->
+                logs.executeOnKey(key, new OfferReplicaProcessor(PartitionLog.restore(replica))));
+        return replicas.size();
     }
 
     /**

@@ -16,15 +16,18 @@ public final class RecordBatch implements IdentifiedDataSerializable {
     private long baseOffset;
     private int recordCount;
     private long appendTime;
+    private int leaderEpoch;
     private byte[] payload;
 
     RecordBatch() {
     }
 
-    RecordBatch(long baseOffset, int recordCount, long appendTime, byte[] payload) {
+    /** A batch as read back from a store; {@code payload} is the records' encoded bytes. */
+    public RecordBatch(long baseOffset, int recordCount, long appendTime, int leaderEpoch, byte[] payload) {
         this.baseOffset = baseOffset;
         this.recordCount = recordCount;
         this.appendTime = appendTime;
+        this.leaderEpoch = leaderEpoch;
         this.payload = payload;
     }
 
@@ -49,7 +52,13 @@ public final class RecordBatch implements IdentifiedDataSerializable {
         return appendTime;
     }
 
-    byte[] payload() {
+    /** The leader epoch the batch was appended in: it tells which of two diverging replicas is newer. */
+    public int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    /** The records' encoded bytes; the array is shared, never to be changed. */
+    public byte[] payload() {
         return payload;
     }
 
@@ -72,6 +81,7 @@ public final class RecordBatch implements IdentifiedDataSerializable {
         out.writeLong(baseOffset);
         out.writeInt(recordCount);
         out.writeLong(appendTime);
+        out.writeInt(leaderEpoch);
         out.writeByteArray(payload);
     }
 
@@ -80,6 +90,7 @@ public final class RecordBatch implements IdentifiedDataSerializable {
         baseOffset = in.readLong();
         recordCount = in.readInt();
         appendTime = in.readLong();
+        leaderEpoch = in.readInt();
         payload = in.readByteArray();
     }
 

@@ -3,15 +3,13 @@ package io.partitionmq.log;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.util.Map;
 
 /**
  * Applies retention to a partition on its leader: the leader reads the clock and decides the new log start;
  * backups replay that decision ({@link TruncateProcessor}). Returns {start offset before, start offset after}.
  */
-final class RetentionProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
-        IdentifiedDataSerializable {
+final class RetentionProcessor extends ReplicaProcessor<long[]> {
     private transient long decidedStart = -1;
 
     @Override
@@ -25,6 +23,7 @@ final class RetentionProcessor implements EntryProcessor<PartitionKey, Partition
         if (newStart > log.startOffset()) {
             log.truncateBefore(newStart);
             entry.setValue(log);
+            store().checkpoint(entry.getKey(), log.checkpoint());
             decidedStart = newStart;
         }
         return new long[] {before, log.startOffset()};
@@ -33,11 +32,6 @@ final class RetentionProcessor implements EntryProcessor<PartitionKey, Partition
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
         return decidedStart < 0 ? null : new TruncateProcessor(decidedStart);
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

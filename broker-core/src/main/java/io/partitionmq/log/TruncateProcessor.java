@@ -1,9 +1,7 @@
 package io.partitionmq.log;
 
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
@@ -11,8 +9,7 @@ import java.util.Map;
  * Moves a partition's log start to an offset, dropping the segments wholly before it: an operator's "delete
  * records before", and the fact retention decided, replayed on backups. Deterministic, so backups run it too.
  */
-final class TruncateProcessor implements EntryProcessor<PartitionKey, PartitionLog, long[]>,
-        IdentifiedDataSerializable {
+final class TruncateProcessor extends ReplicaProcessor<long[]> {
     private long offset;
 
     TruncateProcessor() {
@@ -34,13 +31,9 @@ final class TruncateProcessor implements EntryProcessor<PartitionKey, PartitionL
         if (log != null && offset > start) {
             log.truncateBefore(offset);
             entry.setValue(log);
+            store().checkpoint(entry.getKey(), log.checkpoint());
         }
         return new long[] {1, Math.max(start, offset), end};
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

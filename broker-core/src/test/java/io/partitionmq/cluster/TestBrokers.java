@@ -57,6 +57,6 @@ public final class TestBrokers implements AutoCloseable {
 
     @Override
     public void close() {
-        brokers.forEach(b -> b.hazelcast().getLifecycleService().terminate());
+        brokers.forEach(Broker::kill);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import io.partitionmq.log.TopicConfig;
+import io.partitionmq.store.FlushPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -44,6 +45,8 @@ public class BrokerService {
                 config.getValue("partitionmq.topic.default-partitions", Integer.class),
                 topicDefaults(),
                 Duration.ofMillis(config.getValue("partitionmq.log.retention.check.interval.ms", Long.class)),
+                FlushPolicy.parse(config.getValue("partitionmq.store.flush", String.class)),
+                Duration.ofMillis(config.getValue("partitionmq.store.flush.interval.ms", Long.class)),
                 Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath());
     }
 

@@ -1,0 +1,69 @@
+package io.partitionmq.log;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a broker keeps what it holds of the log — partition replicas (as leader or backup) and topic metadata —
+ * so that it survives a restart. The log's entry processors call it on every replica right after changing the
+ * replica in memory, on the partition's thread; a send is acknowledged only after every replica's call returned.
+ */
+public interface LogStore extends AutoCloseable {
+    /** The Hazelcast user-context key under which each broker member keeps its store. */
+    String CONTEXT_KEY = "partitionmq.log.store";
+    /**
+     * The user-context key of a member's {@code AtomicBoolean} telling that every member has offered what it
+     * recovered; until then the member refuses appends, which could otherwise take offsets a recovering replica
+     * still holds.
+     */
+    String RECOVERED_KEY = "partitionmq.log.recovered";
+
+    /**
+     * Persists a batch just appended to the replica, in the segment starting at {@code segmentBase}. If the
+     * stored replica does not end right before the batch (it moved here, or was never stored), the store asks
+     * for the whole replica instead by returning false.
+     */
+    boolean append(PartitionKey key, long segmentBase, RecordBatch batch);
+
+    /** Replaces the stored replica with this one: its settings, start offset and all its segments. */
+    void rewrite(PartitionKey key, StoredPartition replica);
+
+    /** Persists changed settings or a moved start, dropping stored segments that end at or before the start. */
+    void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint);
+
+    /** Forgets the replica (its topic was deleted). */
+    void delete(PartitionKey key);
+
+    /** Every replica found in the store, as it was last persisted. */
+    Map<PartitionKey, StoredPartition> recover();
+
+    /** Persists a topic's metadata (created or changed). */
+    void saveTopic(TopicMetadata topic);
+
+    /** Forgets a deleted topic's metadata. */
+    void deleteTopic(String name);
+
+    /** Every topic found in the store. */
+    List<TopicMetadata> recoverTopics();
+
+    @Override
+    void close();
+
+    /** What a replica is apart from its records: where it starts, its leader epoch and its topic's settings. */
+    record PartitionCheckpoint(long startOffset, int leaderEpoch, TopicConfig config) {
+    }
+
+    /** A segment's batches, in offset order. */
+    record StoredSegment(long baseOffset, List<RecordBatch> batches) {
+        public StoredSegment {
+            batches = List.copyOf(batches);
+        }
+    }
+
+    /** A whole replica: its checkpoint and segments. */
+    record StoredPartition(PartitionCheckpoint checkpoint, List<StoredSegment> segments) {
+        public StoredPartition {
+            segments = List.copyOf(segments);
+        }
+    }
+}

@@ -1,0 +1,396 @@
+package io.partitionmq.store;
+
+import io.partitionmq.log.LogStore;
+import io.partitionmq.log.PartitionKey;
+import io.partitionmq.log.RecordBatch;
+import io.partitionmq.log.TopicConfig;
+import io.partitionmq.log.TopicMetadata;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keeps a broker's partition replicas and topics in files under its data directory, as Kafka keeps its logs:
+ * {@code log/<topic>-<partition>/} holds one file per segment ({@link SegmentFiles}) and {@code replica.meta}
+ * (start offset, leader epoch, settings); {@code topics/<name>.topic} holds each topic's metadata. Metadata
+ * files are written aside and moved into place, so a crash leaves the old or the new version, never half.
+ */
+public final class FileLogStore implements LogStore {
+    private static final System.Logger LOG = System.getLogger(FileLogStore.class.getName());
+    private static final String META = "replica.meta";
+
+    private final Path logDir;
+    private final Path topicDir;
+    private final FlushPolicy flush;
+    private final Map<PartitionKey, Replica> replicas = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    /** What the store knows of one replica's files: the segment being appended to and where the data ends. */
+    private static final class Replica {
+        final Path dir;
+        FileChannel active;
+        long activeBase = -1;
+        long end = -1;
+        boolean dirty;
+
+        Replica(Path dir) {
+            this.dir = dir;
+        }
+    }
+
+    public FileLogStore(Path dataDir, FlushPolicy flush, Duration flushInterval) {
+        this.logDir = dataDir.resolve("log");
+        this.topicDir = dataDir.resolve("topics");
+        this.flush = flush;
+        try {
+            Files.createDirectories(logDir);
+            Files.createDirectories(topicDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store's directories under " + dataDir, e);
+        }
+        if (flush == FlushPolicy.INTERVAL) {
+            flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "partitionmq-store-flush");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = flushInterval.toMillis();
+            flusher.scheduleWithFixedDelay(this::flushDirty, interval, interval, TimeUnit.MILLISECONDS);
+        } else {
+            flusher = null;
+        }
+    }
+
+    private Replica replica(PartitionKey key) {
+        return replicas.computeIfAbsent(key,
+                k -> new Replica(logDir.resolve(k.topic() + "-" + k.partition())));
+    }
+
+    @Override
+    public boolean append(PartitionKey key, long segmentBase, RecordBatch batch) {
+        Replica replica = replica(key);
+        synchronized (replica) {
+            if (replica.end != batch.baseOffset()) {
+                return false;
+            }
+            try {
+                if (replica.activeBase != segmentBase) {
+                    openActive(replica, segmentBase);
+                }
+                write(replica.active, SegmentFiles.frame(batch));
+                replica.end = batch.nextOffset();
+                written(replica);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot persist " + key + " at offset " + batch.baseOffset(), e);
+            }
+        }
+    }
+
+    @Override
+    public void rewrite(PartitionKey key, StoredPartition stored) {
+        Replica replica = replica(key);
+        synchronized (replica) {
+            try {
+                closeActive(replica);
+                deleteRecursively(replica.dir);
+                Files.createDirectories(replica.dir);
+                writeMeta(replica, stored.checkpoint());
+                long end = stored.checkpoint().startOffset();
+                for (StoredSegment segment : stored.segments()) {
+                    openActive(replica, segment.baseOffset());
+                    for (RecordBatch batch : segment.batches()) {
+                        write(replica.active, SegmentFiles.frame(batch));
+                    }
+                    end = segment.batches().isEmpty() ? segment.baseOffset()
+                            : segment.batches().get(segment.batches().size() - 1).nextOffset();
+                }
+                replica.end = end;
+                written(replica);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot persist replica " + key, e);
+            }
+        }
+    }
+
+    @Override
+    public void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint) {
+        Replica replica = replica(key);
+        synchronized (replica) {
+            try {
+                Files.createDirectories(replica.dir);
+                writeMeta(replica, checkpoint);
+                List<Long> bases = segmentBases(replica.dir);
+                for (int i = 0; i < bases.size(); i++) {
+                    long segmentEnd = i + 1 < bases.size() ? bases.get(i + 1) : replica.end;
+                    if (segmentEnd <= checkpoint.startOffset() && segmentEnd > bases.get(i)) {
+                        if (bases.get(i) == replica.activeBase) {
+                            closeActive(replica);
+                        }
+                        Files.deleteIfExists(replica.dir.resolve(SegmentFiles.fileName(bases.get(i))));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot persist the checkpoint of " + key, e);
+            }
+        }
+    }
+
+    @Override
+    public void delete(PartitionKey key) {
+        Replica replica = replicas.remove(key);
+        Path dir = replica != null ? replica.dir : logDir.resolve(key.topic() + "-" + key.partition());
+        try {
+            if (replica != null) {
+                synchronized (replica) {
+                    closeActive(replica);
+                }
+            }
+            deleteRecursively(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the files of " + key, e);
+        }
+    }
+
+    @Override
+    public Map<PartitionKey, StoredPartition> recover() {
+        Map<PartitionKey, StoredPartition> recovered = new HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(logDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                PartitionKey key = keyOf(dir);
+                if (key != null && Files.exists(dir.resolve(META))) {
+                    recovered.put(key, recover(dir));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the store under " + logDir, e);
+        }
+        return recovered;
+    }
+
+    /**
+     * Reads one replica's files. A torn last write (a crash mid-append) ends the readable part; it was never
+     * acknowledged. The store then treats the replica as not yet written: whichever replica the cluster keeps is
+     * written anew on this member at its first change, so diverging copies never get appended to.
+     */
+    private static StoredPartition recover(Path dir) throws IOException {
+        PartitionCheckpoint checkpoint = readMeta(dir.resolve(META));
+        List<StoredSegment> segments = new ArrayList<>();
+        for (long base : segmentBases(dir)) {
+            Path file = dir.resolve(SegmentFiles.fileName(base));
+            SegmentFiles.Contents contents = SegmentFiles.read(file);
+            if (contents.validBytes() < Files.size(file)) {
+                LOG.log(Level.WARNING, "{0}: ignoring {1} bytes after the last intact batch (torn write)",
+                        file, Files.size(file) - contents.validBytes());
+            }
+            segments.add(new StoredSegment(base, contents.batches()));
+        }
+        return new StoredPartition(checkpoint, segments);
+    }
+
+    // Topics.
+
+    @Override
+    public void saveTopic(TopicMetadata topic) {
+        Properties properties = new Properties();
+        properties.setProperty("name", topic.name());
+        properties.setProperty("partitions", Integer.toString(topic.partitions()));
+        properties.setProperty("created", Long.toString(topic.createdAt()));
+        topic.config().asMap().forEach(properties::setProperty);
+        writeAtomically(topicDir.resolve(topic.name() + ".topic"), properties);
+    }
+
+    @Override
+    public void deleteTopic(String name) {
+        try {
+            Files.deleteIfExists(topicDir.resolve(name + ".topic"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the metadata of topic " + name, e);
+        }
+    }
+
+    @Override
+    public List<TopicMetadata> recoverTopics() {
+        List<TopicMetadata> topics = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(topicDir, "*.topic")) {
+            for (Path file : files) {
+                Properties properties = readProperties(file);
+                Map<String, String> config = new HashMap<>();
+                for (String key : TopicConfig.KEYS) {
+                    config.put(key, properties.getProperty(key));
+                }
+                topics.add(new TopicMetadata(properties.getProperty("name"),
+                        Integer.parseInt(properties.getProperty("partitions")),
+                        TopicConfig.KAFKA_DEFAULTS.with(config), Long.parseLong(properties.getProperty("created"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the topics under " + topicDir, e);
+        }
+        return topics;
+    }
+
+    // Files.
+
+    private void openActive(Replica replica, long base) throws IOException {
+        closeActive(replica);
+        Files.createDirectories(replica.dir);
+        replica.active = FileChannel.open(replica.dir.resolve(SegmentFiles.fileName(base)),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        replica.activeBase = base;
+    }
+
+    private void closeActive(Replica replica) throws IOException {
+        if (replica.active != null) {
+            if (replica.dirty && flush != FlushPolicy.NEVER) {
+                replica.active.force(false);
+            }
+            replica.active.close();
+            replica.active = null;
+            replica.activeBase = -1;
+            replica.dirty = false;
+        }
+    }
+
+    private static void write(FileChannel channel, java.nio.ByteBuffer frame) throws IOException {
+        while (frame.hasRemaining()) {
+            channel.write(frame);
+        }
+    }
+
+    /** Applies the flush policy after a write. */
+    private void written(Replica replica) throws IOException {
+        if (flush == FlushPolicy.ALWAYS) {
+            replica.active.force(false);
+        } else {
+            replica.dirty = true;
+        }
+    }
+
+    private void flushDirty() {
+        for (Replica replica : replicas.values()) {
+            synchronized (replica) {
+                if (replica.dirty && replica.active != null) {
+                    try {
+                        replica.active.force(false);
+                        replica.dirty = false;
+                    } catch (IOException e) {
+                        LOG.log(Level.WARNING, "flushing " + replica.dir + " failed; retrying next interval", e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void writeMeta(Replica replica, PartitionCheckpoint checkpoint) {
+        Properties properties = new Properties();
+        properties.setProperty("start.offset", Long.toString(checkpoint.startOffset()));
+        properties.setProperty("leader.epoch", Integer.toString(checkpoint.leaderEpoch()));
+        checkpoint.config().asMap().forEach(properties::setProperty);
+        writeAtomically(replica.dir.resolve(META), properties);
+    }
+
+    private static PartitionCheckpoint readMeta(Path file) throws IOException {
+        Properties properties = readProperties(file);
+        Map<String, String> config = new HashMap<>();
+        for (String key : TopicConfig.KEYS) {
+            config.put(key, properties.getProperty(key));
+        }
+        return new PartitionCheckpoint(Long.parseLong(properties.getProperty("start.offset")),
+                Integer.parseInt(properties.getProperty("leader.epoch")), TopicConfig.KAFKA_DEFAULTS.with(config));
+    }
+
+    private void writeAtomically(Path file, Properties properties) {
+        try {
+            StringWriter text = new StringWriter();
+            properties.store(text, null);
+            Path pending = file.resolveSibling(file.getFileName() + ".pending");
+            try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                write(channel, java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                if (flush != FlushPolicy.NEVER) {
+                    channel.force(true);
+                }
+            }
+            Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Properties readProperties(Path file) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        return properties;
+    }
+
+    private static List<Long> segmentBases(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .map(SegmentFiles::baseOffsetOf).sorted().toList();
+        }
+    }
+
+    private static PartitionKey keyOf(Path dir) {
+        String name = dir.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        if (dash <= 0) {
+            return null;
+        }
+        try {
+            return new PartitionKey(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        for (Replica replica : replicas.values()) {
+            synchronized (replica) {
+                try {
+                    closeActive(replica);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "closing " + replica.dir + " failed", e);
+                }
+            }
+        }
+    }
+}

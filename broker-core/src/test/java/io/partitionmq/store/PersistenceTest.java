@@ -1,0 +1,160 @@
+package io.partitionmq.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.log.FetchResult;
+import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.ProducerRecord;
+import io.partitionmq.log.TopicConfig;
+import io.partitionmq.log.TopicMetadata;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What was acknowledged is back after brokers stop, or die, and start again over the same data directories. */
+class PersistenceTest {
+    @TempDir
+    Path data;
+
+    private static ProducerRecord value(String text) {
+        return new ProducerRecord(null, Map.of("h", text), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> values(FetchResult result) {
+        return result.records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static List<String> appendNumbered(PartitionLogs logs, TopicMetadata topic, int partition, int count) {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = topic.name() + "/" + partition + "#" + i;
+            logs.append(topic, partition, List.of(value(text)));
+            sent.add(text);
+        }
+        return sent;
+    }
+
+    @Test
+    void aRestartedBrokerHasItsTopicsSettingsRecordsAndOffsetsBack() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
+        List<String> sent;
+        try (Broker broker = Broker.start(config)) {
+            PartitionLogs logs = broker.connect().logs();
+            TopicMetadata topic = logs.createTopic("durable", 2, Map.of(TopicConfig.SEGMENT_BYTES, "300"));
+            sent = appendNumbered(logs, topic, 1, 50);
+            logs.alterConfig("durable", Map.of(TopicConfig.RETENTION_MS, "86400000"));
+            logs.deleteRecordsBefore("durable", 1, 5);
+        }
+        try (Broker broker = Broker.start(config)) {
+            PartitionLogs logs = broker.connect().logs();
+            TopicMetadata topic = logs.findTopic("durable").orElseThrow();
+            assertEquals(2, topic.partitions());
+            assertEquals(86_400_000L, topic.config().retentionMs());
+            assertEquals(300, topic.config().segmentBytes());
+            assertEquals(5, logs.summary("durable", 1).startOffset());
+            assertEquals(sent.subList(5, 50), values(logs.fetch("durable", 1, 5, 1000)));
+            assertEquals(50, logs.append(topic, 1, List.of(value("next"))).baseOffset(), "offsets continue");
+        }
+    }
+
+    @Test
+    void withFlushAlwaysEveryAcknowledgedRecordSurvivesAProcessThatDiesWithoutShuttingDown() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data).withFlush(FlushPolicy.ALWAYS);
+        Broker broker = Broker.start(config);
+        PartitionLogs logs = broker.connect().logs();
+        List<String> sent = appendNumbered(logs, logs.createTopic("crashy", 1), 0, 40);
+        broker.kill();
+
+        try (Broker restarted = Broker.start(config)) {
+            assertEquals(sent, values(restarted.connect().logs().fetch("crashy", 0, 0, 1000)));
+        }
+    }
+
+    @Test
+    void aClusterStoppedWholeHasEveryRecordBackInOrder() {
+        List<String> sent = new ArrayList<>();
+        List<BrokerConfig> configs;
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            configs = brokers.all().stream().map(Broker::config).toList();
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("cluster", 4, Map.of(TopicConfig.SEGMENT_BYTES, "400"));
+            for (int p = 0; p < 4; p++) {
+                sent.addAll(appendNumbered(logs, topic, p, 30));
+            }
+        }
+        List<Broker> restarted = configs.stream().map(Broker::start).toList();
+        try {
+            PartitionLogs logs = restarted.get(1).connect().logs();
+            List<String> read = new ArrayList<>();
+            for (int p = 0; p < 4; p++) {
+                read.addAll(values(logs.fetch("cluster", p, 0, 1000)));
+            }
+            assertEquals(sent, read);
+        } finally {
+            restarted.forEach(Broker::close);
+        }
+    }
+
+    @Test
+    void aTornLastWriteIsDroppedAndEverythingBeforeItIsBack() throws IOException {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data).withFlush(FlushPolicy.ALWAYS);
+        List<String> sent;
+        try (Broker broker = Broker.start(config)) {
+            PartitionLogs logs = broker.connect().logs();
+            sent = appendNumbered(logs, logs.createTopic("torn", 1), 0, 10);
+        }
+        Path segment = onlySegmentOf(data.resolve("log").resolve("torn-0"));
+        Files.write(segment, new byte[] {0, 0, 0, 99, 1, 2, 3}, StandardOpenOption.APPEND);
+
+        try (Broker broker = Broker.start(config)) {
+            PartitionLogs logs = broker.connect().logs();
+            assertEquals(sent, values(logs.fetch("torn", 0, 0, 100)));
+            assertEquals(10, logs.append(logs.topic("torn"), 0, List.of(value("after"))).baseOffset());
+        }
+    }
+
+    @Test
+    void retentionAndTopicDeletionRemoveTheFiles() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
+        try (Broker broker = Broker.start(config)) {
+            PartitionLogs logs = broker.connect().logs();
+            TopicMetadata topic = logs.createTopic("shrinking", 1, Map.of(TopicConfig.SEGMENT_BYTES, "200"));
+            appendNumbered(logs, topic, 0, 40);
+            Path dir = data.resolve("log").resolve("shrinking-0");
+            long before = segmentCount(dir);
+            logs.deleteRecordsBefore("shrinking", 0, 30);
+            assertTrue(segmentCount(dir) < before, "segments wholly before offset 30 are deleted from disk");
+
+            logs.deleteTopic("shrinking");
+            assertFalse(Files.exists(dir));
+            assertFalse(Files.exists(data.resolve("topics").resolve("shrinking.topic")));
+        }
+    }
+
+    private static long segmentCount(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".log")).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path onlySegmentOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
+        }
+    }
+}
