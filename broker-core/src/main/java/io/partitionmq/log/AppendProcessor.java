@@ -64,12 +64,12 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByteArray(payload);
-        out.writeObject(initialConfig);
+        TopicConfig.write(out, initialConfig);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         payload = in.readByteArray();
-        initialConfig = in.readObject();
+        initialConfig = TopicConfig.read(in);
     }
 }

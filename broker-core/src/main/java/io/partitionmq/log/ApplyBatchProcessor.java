@@ -44,7 +44,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     public void writeData(ObjectDataOutput out) throws IOException {
         batch.writeData(out);
         out.writeBoolean(rolled);
-        out.writeObject(initialConfig);
+        TopicConfig.write(out, initialConfig);
     }
 
     @Override
@@ -52,6 +52,6 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         batch = new RecordBatch();
         batch.readData(in);
         rolled = in.readBoolean();
-        initialConfig = in.readObject();
+        initialConfig = TopicConfig.read(in);
     }
 }

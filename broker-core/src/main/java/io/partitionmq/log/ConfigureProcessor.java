@@ -32,11 +32,11 @@ final class ConfigureProcessor extends ReplicaProcessor<Boolean> {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeObject(config);
+        TopicConfig.write(out, config);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        config = in.readObject();
+        config = TopicConfig.read(in);
     }
 }

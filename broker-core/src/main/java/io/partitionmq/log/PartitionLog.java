@@ -286,7 +286,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         out.writeLong(lastAppendTime);
         out.writeInt(leaderEpoch);
         out.writeString(leader);
-        out.writeObject(config);
+        TopicConfig.write(out, config);
         out.writeInt(segments.size());
         for (LogSegment segment : segments) {
             segment.writeData(out);
@@ -300,7 +300,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         lastAppendTime = in.readLong();
         leaderEpoch = in.readInt();
         leader = in.readString();
-        config = in.readObject();
+        config = TopicConfig.read(in);
         int count = in.readInt();
         segments = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The operations on topics and partition logs. It works the same on a broker member and on a Hazelcast client:
@@ -146,6 +149,48 @@ public final class PartitionLogs implements AutoCloseable {
      * {@link RecordTooLargeException} for a batch above the topic's max.message.bytes.
      */
     public AppendResult append(TopicMetadata topic, int partition, List<ProducerRecord> records) {
+        byte[] payload = encodeChecked(topic, partition, records);
+        PartitionKey key = new PartitionKey(topic.name(), partition);
+        AppendProcessor append = new AppendProcessor(payload, topic.config());
+        return appended(topic, partition, records.size(), payload.length,
+                appendRetryingWhileRecovering(key, append, logs.executeOnKey(key, append)));
+    }
+
+    /**
+     * {@link #append} without waiting: the stage completes when the leader and its backups hold the batch, so a
+     * producer can keep several batches in flight. Batches in flight to one partition may land in any order.
+     */
+    public CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition,
+            List<ProducerRecord> records) {
+        byte[] payload = encodeChecked(topic, partition, records);
+        PartitionKey key = new PartitionKey(topic.name(), partition);
+        AppendProcessor append = new AppendProcessor(payload, topic.config());
+        // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
+        // the common pool, which has one thread on a two-core machine and became the bottleneck.
+        CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        logs.submitToKey(key, append).whenCompleteAsync((reply, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else if (reply[0] == AppendProcessor.RECOVERING) {
+                CompletableFuture.runAsync(() -> complete(result,
+                        () -> appended(topic, partition, records.size(), payload.length,
+                                appendRetryingWhileRecovering(key, append, reply))));
+            } else {
+                complete(result, () -> appended(topic, partition, records.size(), payload.length, reply));
+            }
+        }, Runnable::run);
+        return result;
+    }
+
+    private static void complete(CompletableFuture<AppendResult> result, Supplier<AppendResult> outcome) {
+        try {
+            result.complete(outcome.get());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private static byte[] encodeChecked(TopicMetadata topic, int partition, List<ProducerRecord> records) {
         topic.requirePartition(partition);
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a batch holds at least one record");
@@ -154,18 +199,20 @@ public final class PartitionLogs implements AutoCloseable {
         if (payload.length > topic.config().maxMessageBytes()) {
             throw new RecordTooLargeException(topic.name(), payload.length, topic.config().maxMessageBytes());
         }
-        long[] reply = appendRetryingWhileRecovering(new PartitionKey(topic.name(), partition),
-                new AppendProcessor(payload, topic.config()));
+        return payload;
+    }
+
+    private static AppendResult appended(TopicMetadata topic, int partition, int records, int bytes, long[] reply) {
         if (reply[0] == AppendProcessor.TOO_LARGE) {
-            throw new RecordTooLargeException(topic.name(), payload.length, (int) reply[1]);
+            throw new RecordTooLargeException(topic.name(), bytes, (int) reply[1]);
         }
-        return new AppendResult(topic.name(), partition, reply[0], reply[0] + records.size() - 1, reply[1]);
+        return new AppendResult(topic.name(), partition, reply[0], reply[0] + records - 1, reply[1]);
     }
 
     /** After a full restart, appends wait (a bounded while) until every broker has offered what it recovered. */
-    private long[] appendRetryingWhileRecovering(PartitionKey key, AppendProcessor append) {
+    private long[] appendRetryingWhileRecovering(PartitionKey key, AppendProcessor append, long[] firstReply) {
         long deadline = System.nanoTime() + RECOVERY_WAIT.toNanos();
-        long[] reply = logs.executeOnKey(key, append);
+        long[] reply = firstReply;
         while (reply[0] == AppendProcessor.RECOVERING) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("partition " + key + " is still being recovered from disk after "

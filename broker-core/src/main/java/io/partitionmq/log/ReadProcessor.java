@@ -1,16 +1,12 @@
 package io.partitionmq.log;
 
-import com.hazelcast.core.ReadOnly;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
 /** Reads batches from an offset on the partition's leader, so only the requested batches cross the network. */
-final class ReadProcessor implements EntryProcessor<PartitionKey, PartitionLog, PartitionSlice>, ReadOnly,
-        IdentifiedDataSerializable {
+final class ReadProcessor extends LeaderRead<PartitionSlice> {
     private long fromOffset;
     private int maxRecords;
 
@@ -26,16 +22,6 @@ final class ReadProcessor implements EntryProcessor<PartitionKey, PartitionLog, 
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         return log == null ? PartitionSlice.empty() : log.read(fromOffset, maxRecords);
-    }
-
-    @Override
-    public EntryProcessor<PartitionKey, PartitionLog, PartitionSlice> getBackupProcessor() {
-        return null;
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

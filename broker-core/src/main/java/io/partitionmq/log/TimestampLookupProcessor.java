@@ -1,16 +1,12 @@
 package io.partitionmq.log;
 
-import com.hazelcast.core.ReadOnly;
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.Map;
 
 /** Finds, on the leader, the first offset appended at or after a timestamp (-1 if none) by binary search. */
-final class TimestampLookupProcessor implements EntryProcessor<PartitionKey, PartitionLog, Long>, ReadOnly,
-        IdentifiedDataSerializable {
+final class TimestampLookupProcessor extends LeaderRead<Long> {
     private long timestamp;
 
     TimestampLookupProcessor() {
@@ -24,16 +20,6 @@ final class TimestampLookupProcessor implements EntryProcessor<PartitionKey, Par
     public Long process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         return log == null ? -1L : log.offsetForTimestamp(timestamp);
-    }
-
-    @Override
-    public EntryProcessor<PartitionKey, PartitionLog, Long> getBackupProcessor() {
-        return null;
-    }
-
-    @Override
-    public int getFactoryId() {
-        return LogTypes.FACTORY_ID;
     }
 
     @Override

@@ -1,0 +1,188 @@
+package io.partitionmq.bench;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.BrokerClient;
+import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.log.FetchResult;
+import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.ProducerRecord;
+import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.store.FlushPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The engine's append and fetch throughput, measured as Kafka's producer and consumer perf tools measure a
+ * broker: two brokers (backup-count 1, so every append is replicated synchronously) in this JVM, and a client
+ * reaching them over loopback through Hazelcast's client protocol. Producing: batches of records, several in
+ * flight, spread over the partitions. Consuming: one reader per partition from offset 0 to the end. Each run
+ * starts fresh brokers; the report gives the median and the range of several runs.
+ */
+public final class EngineBenchmark {
+    private record Settings(int records, int size, int batch, int inFlight, int partitions, int runs,
+                            FlushPolicy flush) {
+        static Settings parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            return new Settings(Integer.parseInt(given.getOrDefault("records", "1000000")),
+                    Integer.parseInt(given.getOrDefault("size", "100")),
+                    Integer.parseInt(given.getOrDefault("batch", "200")),
+                    Integer.parseInt(given.getOrDefault("inflight", "8")),
+                    Integer.parseInt(given.getOrDefault("partitions", "4")),
+                    Integer.parseInt(given.getOrDefault("runs", "5")),
+                    FlushPolicy.parse(given.getOrDefault("flush", "interval")));
+        }
+    }
+
+    private record Run(double produced, double consumed, double heapBytesPerRecord) {
+    }
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        System.out.println("settings: " + settings);
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < settings.runs(); i++) {
+            Run run = runOnce(settings, i);
+            System.out.printf("run %d: produce %,.0f records/s, consume %,.0f records/s, heap %,.0f bytes/record%n",
+                    i + 1, run.produced(), run.consumed(), run.heapBytesPerRecord());
+            runs.add(run);
+        }
+        report("produce (records/s)", runs, Run::produced);
+        report("consume (records/s)", runs, Run::consumed);
+        report("heap per record, leader + backup (bytes)", runs, Run::heapBytesPerRecord);
+        System.exit(0);
+    }
+
+    private static Run runOnce(Settings settings, int index) throws Exception {
+        Path data = Files.createTempDirectory("partitionmq-bench");
+        List<Broker> brokers = new ArrayList<>();
+        try {
+            int first = freePort();
+            int second = freePort();
+            List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
+            String cluster = "bench-" + first;
+            for (int port : new int[] {first, second}) {
+                brokers.add(Broker.start(BrokerConfig.loopback(port, data.resolve("b" + port))
+                        .withCluster(cluster, members).withFlush(settings.flush())));
+            }
+            try (BrokerConnection client = BrokerClient.connect(members, cluster, Duration.ofSeconds(30))) {
+                PartitionLogs logs = client.logs();
+                // Warm up the JIT and the connections on a topic of its own, then measure on a fresh one.
+                TopicMetadata warmUp = logs.createTopic("warm-up-" + index, settings.partitions());
+                produce(logs, warmUp, settings);
+                consume(logs, warmUp, settings);
+                logs.deleteTopic(warmUp.name());
+                TopicMetadata topic = logs.createTopic("bench-" + index, settings.partitions());
+                long heapBefore = usedHeap();
+                double produced = produce(logs, topic, settings);
+                double heapPerRecord = (usedHeap() - heapBefore) / (double) settings.records();
+                double consumed = consume(logs, topic, settings);
+                return new Run(produced, consumed, heapPerRecord);
+            }
+        } finally {
+            brokers.forEach(Broker::close);
+            deleteRecursively(data);
+        }
+    }
+
+    private static double produce(PartitionLogs logs, TopicMetadata topic, Settings settings) throws Exception {
+        byte[] value = new byte[settings.size()];
+        List<ProducerRecord> batch = Collections.nCopies(settings.batch(),
+                new ProducerRecord(null, Map.of(), value));
+        int batches = settings.records() / settings.batch();
+        Semaphore inFlight = new Semaphore(settings.inFlight());
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < batches && failure.get() == null; i++) {
+            inFlight.acquire();
+            logs.appendAsync(topic, i % topic.partitions(), batch).whenComplete((result, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(settings.inFlight());
+        long elapsed = System.nanoTime() - start;
+        if (failure.get() != null) {
+            throw new IllegalStateException("an append failed", failure.get());
+        }
+        return batches * (double) settings.batch() / (elapsed / 1e9);
+    }
+
+    private static double consume(PartitionLogs logs, TopicMetadata topic, Settings settings) {
+        long start = System.nanoTime();
+        List<CompletableFuture<Long>> readers = new ArrayList<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            int partition = p;
+            readers.add(CompletableFuture.supplyAsync(() -> {
+                long offset = 0;
+                long read = 0;
+                while (true) {
+                    FetchResult fetched = logs.fetch(topic.name(), partition, offset, 20_000);
+                    if (fetched.isEmpty()) {
+                        return read;
+                    }
+                    read += fetched.records().size();
+                    offset = fetched.nextOffset();
+                }
+            }));
+        }
+        long total = readers.stream().mapToLong(CompletableFuture::join).sum();
+        long elapsed = System.nanoTime() - start;
+        if (total != (long) (settings.records() / settings.batch()) * settings.batch()) {
+            throw new IllegalStateException("read " + total + " records, expected all that were produced");
+        }
+        return total / (elapsed / 1e9);
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static void report(String what, List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+        double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+        System.out.printf("%-42s median %,12.0f   min %,12.0f   max %,12.0f%n", what, values[values.length / 2],
+                values[0], values[values.length - 1]);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
