@@ -27,6 +27,10 @@ public final class LogTypes implements DataSerializableFactory {
     static final int OFFER_REPLICA = 15;
     static final int UPDATE_TOPIC = 16;
     static final int DELETE_TOPIC = 17;
+    static final int SHARE_PARTITION = 18;
+    static final int SHARE_REPLY = 19;
+    static final int SHARE = 20;
+    static final int APPLY_SHARE_STATE = 21;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -48,6 +52,10 @@ public final class LogTypes implements DataSerializableFactory {
             case OFFER_REPLICA -> new OfferReplicaProcessor();
             case UPDATE_TOPIC -> new UpdateTopicProcessor();
             case DELETE_TOPIC -> new DeleteTopicProcessor();
+            case SHARE_PARTITION -> new SharePartition();
+            case SHARE_REPLY -> new ShareReply();
+            case SHARE -> new ShareProcessor();
+            case APPLY_SHARE_STATE -> new ApplyShareStateProcessor();
             default -> null;
         };
     }

@@ -5,7 +5,9 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of one log partition as its leader holds it: segments of batches in offset order, the offset range
@@ -22,6 +24,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
     private String leader = "";
     private TopicConfig config;
     private ArrayList<LogSegment> segments = new ArrayList<>();
+    private HashMap<String, SharePartition> shareGroups = new HashMap<>();
 
     PartitionLog() {
     }
@@ -229,6 +232,40 @@ final class PartitionLog implements IdentifiedDataSerializable {
         return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), found);
     }
 
+    /** The batch holding {@code offset}, which must lie between the start and the end of the log. */
+    RecordBatch batchHolding(long offset) {
+        LogSegment segment = segments.get(indexOfSegmentHolding(offset));
+        return segment.batches().get(segment.indexOfBatchHolding(offset));
+    }
+
+    /** The record at {@code offset}, decoded. */
+    Record record(long offset) {
+        RecordBatch batch = batchHolding(offset);
+        return RecordCodec.decode(batch).get((int) (offset - batch.baseOffset()));
+    }
+
+    /** Up to about {@code max} records from {@code offset} on (whole batches), decoded. */
+    List<Record> recordsFrom(long offset, int max) {
+        List<Record> records = new ArrayList<>();
+        for (RecordBatch batch : read(offset, max).batches()) {
+            for (Record record : RecordCodec.decode(batch)) {
+                if (record.offset() >= offset) {
+                    records.add(record);
+                }
+            }
+        }
+        return records;
+    }
+
+    /** A share group's state in this partition, created empty (starting at the log start) on first use. */
+    SharePartition shareGroup(String group) {
+        return shareGroups.computeIfAbsent(group, g -> new SharePartition());
+    }
+
+    void replaceShareGroup(String group, SharePartition state) {
+        shareGroups.put(group, state);
+    }
+
     /** The offset of the first record appended at or after {@code timestamp}, or -1 if there is none. */
     long offsetForTimestamp(long timestamp) {
         for (int s = indexOfFirstSegmentEndingAtOrAfter(timestamp); s < segments.size(); s++) {
@@ -291,6 +328,11 @@ final class PartitionLog implements IdentifiedDataSerializable {
         for (LogSegment segment : segments) {
             segment.writeData(out);
         }
+        out.writeInt(shareGroups.size());
+        for (Map.Entry<String, SharePartition> group : shareGroups.entrySet()) {
+            out.writeString(group.getKey());
+            group.getValue().writeData(out);
+        }
     }
 
     @Override
@@ -307,6 +349,14 @@ final class PartitionLog implements IdentifiedDataSerializable {
             LogSegment segment = new LogSegment();
             segment.readData(in);
             segments.add(segment);
+        }
+        int groups = in.readInt();
+        shareGroups = new HashMap<>(groups * 2);
+        for (int i = 0; i < groups; i++) {
+            String group = in.readString();
+            SharePartition state = new SharePartition();
+            state.readData(in);
+            shareGroups.put(group, state);
         }
     }
 }

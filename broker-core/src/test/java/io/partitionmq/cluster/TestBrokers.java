@@ -51,6 +51,15 @@ public final class TestBrokers implements AutoCloseable {
         return List.copyOf(brokers);
     }
 
+    /** The broker leading a log partition (owning its Hazelcast partition). */
+    public Broker leaderOf(String topic, int partition) {
+        com.hazelcast.partition.Partition owner = brokers.get(0).hazelcast().getPartitionService()
+                .getPartition(io.partitionmq.log.PartitionKey.routingKey(topic, partition));
+        return brokers.stream()
+                .filter(b -> b.isRunning() && b.hazelcast().getCluster().getLocalMember().equals(owner.getOwner()))
+                .findFirst().orElseThrow();
+    }
+
     public List<String> addresses() {
         return brokers.stream().map(b -> b.config().host() + ":" + b.config().port()).toList();
     }

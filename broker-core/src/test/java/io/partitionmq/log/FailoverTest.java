@@ -2,7 +2,6 @@ package io.partitionmq.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.hazelcast.partition.Partition;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.TestBrokers;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ class FailoverTest {
             List<PartitionSummary> before = logs.describe(payments).partitionSummaries();
 
             // Terminate the leader of partition 0; the survivor must serve it from its backup.
-            Broker leader = leaderOf(brokers, "payments", 0);
+            Broker leader = brokers.leaderOf("payments", 0);
             Broker survivor = leader == first ? second : first;
             leader.hazelcast().getLifecycleService().terminate();
             PartitionLogs surviving = survivor.connect().logs();
@@ -59,14 +58,6 @@ class FailoverTest {
                 assertEquals(batches * 2, next.baseOffset(), "the offset after failover continues the log");
             }
         }
-    }
-
-    private static Broker leaderOf(TestBrokers brokers, String topic, int partition) {
-        Partition owner = brokers.get(0).hazelcast().getPartitionService()
-                .getPartition(PartitionKey.routingKey(topic, partition));
-        return brokers.all().stream()
-                .filter(b -> b.hazelcast().getCluster().getLocalMember().equals(owner.getOwner()))
-                .findFirst().orElseThrow();
     }
 
     private static ProducerRecord value(String text) {

@@ -1,0 +1,54 @@
+package io.partitionmq.log;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import java.io.IOException;
+import java.util.Map;
+
+/** Takes over, on a backup replica, the share group state its leader arrived at. */
+final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
+    private String group;
+    private SharePartition state;
+
+    ApplyShareStateProcessor() {
+    }
+
+    ApplyShareStateProcessor(String group, SharePartition state) {
+        this.group = group;
+        this.state = state;
+    }
+
+    @Override
+    public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        PartitionLog log = entry.getValue();
+        if (log != null) {
+            log.replaceShareGroup(group, state);
+            entry.setValue(log);
+        }
+        return null;
+    }
+
+    @Override
+    public EntryProcessor<PartitionKey, PartitionLog, ShareReply> getBackupProcessor() {
+        return null;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.APPLY_SHARE_STATE;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeString(group);
+        state.writeData(out);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        group = in.readString();
+        state = new SharePartition();
+        state.readData(in);
+    }
+}

@@ -1,0 +1,107 @@
+package io.partitionmq.log;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Share groups: queue semantics on a partition log (in the spirit of Kafka's KIP-932). Any number of consumers
+ * acquire records of a partition; each record is locked to one consumer until it is acknowledged (accepted,
+ * released for redelivery, rejected) or its lock expires. Every redelivery raises its delivery count; after
+ * {@code maxDeliveries} it goes to the dead-letter topic {@code <topic>.DLQ}, with the reason and its origin.
+ * The state lives with the partition, on its leader, replicated to its backups.
+ */
+public final class ShareGroups {
+    public static final String DEAD_LETTER_SUFFIX = ".DLQ";
+    public static final String DEAD_LETTER_REASON = "JMS_PartitionMQ_DeadLetterReason";
+    public static final String ORIGINAL_TOPIC = "JMS_PartitionMQ_OriginalTopic";
+    public static final String ORIGINAL_PARTITION = "JMS_PartitionMQ_OriginalPartition";
+    public static final String ORIGINAL_OFFSET = "JMS_PartitionMQ_OriginalOffset";
+    public static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
+    private final IMap<PartitionKey, PartitionLog> logs;
+    private final PartitionLogs partitionLogs;
+
+    /** How long an acquired record stays locked to its consumer, and how often a record may be delivered. */
+    public record Settings(Duration lock, int maxDeliveries) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 5);
+
+        public Settings {
+            if (lock.isNegative() || lock.isZero()) {
+                throw new IllegalArgumentException("the lock duration must be positive, got " + lock);
+            }
+            if (maxDeliveries < 1) {
+                throw new IllegalArgumentException("maxDeliveries must be at least 1, got " + maxDeliveries);
+            }
+        }
+    }
+
+    public ShareGroups(HazelcastInstance hazelcast, PartitionLogs partitionLogs) {
+        this.logs = hazelcast.getMap(PartitionLogs.LOG_MAP);
+        this.partitionLogs = partitionLogs;
+    }
+
+    /**
+     * Acquires up to {@code max} records of a partition for {@code consumer} of {@code group}: records released
+     * or whose lock expired first, then new ones, all locked for {@code settings.lock()}. A {@code filter}
+     * (evaluated on the leader) leaves the records it does not select to other consumers.
+     */
+    public List<ShareRecord> acquire(String topic, int partition, String group, String consumer, int max,
+            Settings settings, RecordFilter filter) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("acquire at least one record, not " + max);
+        }
+        requirePartition(topic, partition);
+        ShareReply reply = logs.executeOnKey(new PartitionKey(topic, partition), ShareProcessor.acquire(group,
+                consumer, max, settings.lock().toMillis(), settings.maxDeliveries(), filter));
+        deadLetter(topic, partition, reply.deadLettered(), null);
+        return reply.acquired();
+    }
+
+    /**
+     * Acknowledges records {@code consumer} acquired. Returns, per offset, whether it took effect: it does not
+     * for a record the consumer does not hold, or whose lock has expired (it may be with another consumer now).
+     */
+    public boolean[] acknowledge(String topic, int partition, String group, String consumer, long[] offsets,
+            AcknowledgeType type, Settings settings) {
+        for (long offset : offsets) {
+            if (offset < 0) {
+                throw new IllegalArgumentException("offsets are not negative, got " + offset);
+            }
+        }
+        requirePartition(topic, partition);
+        ShareReply reply = logs.executeOnKey(new PartitionKey(topic, partition),
+                ShareProcessor.acknowledge(group, consumer, offsets, type, settings.maxDeliveries()));
+        deadLetter(topic, partition, reply.deadLettered(), type);
+        return reply.acknowledged();
+    }
+
+    private void requirePartition(String topic, int partition) {
+        partitionLogs.findTopic(topic).orElseThrow(() -> new UnknownTopicException(topic)).requirePartition(partition);
+    }
+
+    /**
+     * Appends dead-lettered records to the dead-letter topic. The group has archived them already, so a crash
+     * between the two loses them from the dead-letter topic (see README, Limits).
+     */
+    private void deadLetter(String topic, int partition, List<ShareRecord> records, AcknowledgeType type) {
+        if (records.isEmpty()) {
+            return;
+        }
+        TopicMetadata deadLetters = partitionLogs.topic(topic + DEAD_LETTER_SUFFIX);
+        for (ShareRecord dead : records) {
+            Map<String, Object> headers = new HashMap<>(dead.record().headers());
+            headers.put(DEAD_LETTER_REASON, type == AcknowledgeType.REJECT ? "rejected by the consumer"
+                    : "not acknowledged after " + dead.deliveryCount() + " deliveries");
+            headers.put(ORIGINAL_TOPIC, topic);
+            headers.put(ORIGINAL_PARTITION, partition);
+            headers.put(ORIGINAL_OFFSET, dead.record().offset());
+            headers.put(DELIVERY_COUNT, dead.deliveryCount());
+            partitionLogs.append(deadLetters, partition % deadLetters.partitions(),
+                    List.of(new ProducerRecord(dead.record().key(), headers, dead.record().value())));
+        }
+    }
+}

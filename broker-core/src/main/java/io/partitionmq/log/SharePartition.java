@@ -1,0 +1,207 @@
+package io.partitionmq.log;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One share group's state in one partition (queue semantics, in the spirit of Kafka's KIP-932): every offset
+ * before {@code startOffset} is done; offsets from {@code nextOffset} on were never handed out; in between,
+ * each offset is available, acquired by a consumer until its lock expires, acknowledged or archived.
+ */
+final class SharePartition implements IdentifiedDataSerializable {
+    private static final byte AVAILABLE = 0;
+    private static final byte ACQUIRED = 1;
+    private static final byte ACKNOWLEDGED = 2;
+    private static final byte ARCHIVED = 3;
+    /** How many new records one acquisition may look at for a consumer whose filter skips them. */
+    private static final int SCAN_LIMIT = 10_000;
+
+    private long startOffset;
+    private long nextOffset;
+    private TreeMap<Long, InFlight> inFlight = new TreeMap<>();
+
+    /** An offset between the start and the next offset that is not done yet. */
+    private static final class InFlight {
+        byte state;
+        int deliveries;
+        long lockedUntil;
+        String consumer = "";
+    }
+
+    /** What one acquisition or acknowledgement decided, for the caller. */
+    record Outcome(List<long[]> acquired, List<long[]> deadLettered, boolean[] acknowledged) {
+    }
+
+    /**
+     * Hands up to {@code max} available records to {@code consumer}, locked for {@code lockMillis}: first those
+     * released or whose lock expired, then new ones. A record whose deliveries reached {@code maxDeliveries} is
+     * archived and reported as dead-lettered instead. Records the filter does not select stay available.
+     * Returns {offset, delivery count} pairs.
+     */
+    Outcome acquire(PartitionLog log, String consumer, int max, long now, long lockMillis, int maxDeliveries,
+            RecordFilter filter) {
+        skipDeleted(log);
+        List<long[]> acquired = new ArrayList<>();
+        List<long[]> deadLettered = new ArrayList<>();
+        for (Map.Entry<Long, InFlight> entry : inFlight.entrySet()) {
+            if (acquired.size() >= max) {
+                break;
+            }
+            InFlight record = entry.getValue();
+            boolean expired = record.state == ACQUIRED && record.lockedUntil <= now;
+            if (expired && record.deliveries >= maxDeliveries) {
+                record.state = ARCHIVED;
+                deadLettered.add(new long[] {entry.getKey(), record.deliveries});
+            } else if ((record.state == AVAILABLE || expired) && selects(filter, log, entry.getKey())) {
+                lock(record, consumer, now + lockMillis);
+                acquired.add(new long[] {entry.getKey(), record.deliveries});
+            }
+        }
+        int scanned = 0;
+        while (acquired.size() < max && scanned < SCAN_LIMIT && nextOffset < log.nextOffset()) {
+            for (Record record : log.recordsFrom(nextOffset, max - acquired.size())) {
+                if (acquired.size() >= max) {
+                    break;
+                }
+                InFlight state = new InFlight();
+                if (filter == null || filter.matches(record)) {
+                    lock(state, consumer, now + lockMillis);
+                    acquired.add(new long[] {record.offset(), state.deliveries});
+                }
+                inFlight.put(record.offset(), state);
+                nextOffset = record.offset() + 1;
+                scanned++;
+            }
+        }
+        advanceStart();
+        return new Outcome(acquired, deadLettered, new boolean[0]);
+    }
+
+    private static void lock(InFlight record, String consumer, long until) {
+        record.state = ACQUIRED;
+        record.deliveries++;
+        record.lockedUntil = until;
+        record.consumer = consumer;
+    }
+
+    private static boolean selects(RecordFilter filter, PartitionLog log, long offset) {
+        return filter == null || filter.matches(log.record(offset));
+    }
+
+    /**
+     * Applies a consumer's acknowledgements; only records it holds, with the lock still valid, can be
+     * acknowledged. A released record that reached {@code maxDeliveries}, and a rejected one, is archived and
+     * reported as dead-lettered.
+     */
+    Outcome acknowledge(String consumer, long[] offsets, AcknowledgeType type, long now, int maxDeliveries) {
+        boolean[] done = new boolean[offsets.length];
+        List<long[]> deadLettered = new ArrayList<>();
+        for (int i = 0; i < offsets.length; i++) {
+            InFlight record = inFlight.get(offsets[i]);
+            if (record == null || record.state != ACQUIRED || !record.consumer.equals(consumer)
+                    || record.lockedUntil <= now) {
+                continue;
+            }
+            done[i] = true;
+            switch (type) {
+                case ACCEPT -> record.state = ACKNOWLEDGED;
+                case RELEASE -> {
+                    if (record.deliveries >= maxDeliveries) {
+                        record.state = ARCHIVED;
+                        deadLettered.add(new long[] {offsets[i], record.deliveries});
+                    } else {
+                        record.state = AVAILABLE;
+                    }
+                }
+                case REJECT -> {
+                    record.state = ARCHIVED;
+                    deadLettered.add(new long[] {offsets[i], record.deliveries});
+                }
+            }
+            record.consumer = "";
+        }
+        advanceStart();
+        return new Outcome(List.of(), deadLettered, done);
+    }
+
+    /** Records deleted from the log (retention) can no longer be delivered. */
+    private void skipDeleted(PartitionLog log) {
+        if (startOffset < log.startOffset()) {
+            startOffset = log.startOffset();
+            inFlight.headMap(startOffset).clear();
+        }
+        nextOffset = Math.max(nextOffset, startOffset);
+    }
+
+    private void advanceStart() {
+        Iterator<Map.Entry<Long, InFlight>> entries = inFlight.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<Long, InFlight> first = entries.next();
+            if (first.getValue().state != ACKNOWLEDGED && first.getValue().state != ARCHIVED) {
+                startOffset = first.getKey();
+                return;
+            }
+            entries.remove();
+        }
+        startOffset = nextOffset;
+    }
+
+    /** Records not yet done: available, acquired or never delivered (up to the log end). */
+    long backlog(long logEnd) {
+        return inFlight.values().stream().filter(r -> r.state == AVAILABLE || r.state == ACQUIRED).count()
+                + Math.max(0, logEnd - nextOffset);
+    }
+
+    long acquiredCount() {
+        return inFlight.values().stream().filter(r -> r.state == ACQUIRED).count();
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.SHARE_PARTITION;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeLong(startOffset);
+        out.writeLong(nextOffset);
+        out.writeInt(inFlight.size());
+        for (Map.Entry<Long, InFlight> entry : inFlight.entrySet()) {
+            InFlight record = entry.getValue();
+            out.writeLong(entry.getKey());
+            out.writeByte(record.state);
+            out.writeInt(record.deliveries);
+            out.writeLong(record.lockedUntil);
+            out.writeString(record.consumer);
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        startOffset = in.readLong();
+        nextOffset = in.readLong();
+        int count = in.readInt();
+        inFlight = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            long offset = in.readLong();
+            InFlight record = new InFlight();
+            record.state = in.readByte();
+            record.deliveries = in.readInt();
+            record.lockedUntil = in.readLong();
+            record.consumer = in.readString();
+            inFlight.put(offset, record);
+        }
+    }
+}

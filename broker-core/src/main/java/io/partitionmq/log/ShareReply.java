@@ -1,0 +1,116 @@
+package io.partitionmq.log;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A share group's answer from the partition leader: the records handed out and the ones dead-lettered (as
+ * {offset, delivery count} pairs, with the batches holding them), and which acknowledgements took effect.
+ */
+final class ShareReply implements IdentifiedDataSerializable {
+    private long[][] acquired;
+    private long[][] deadLettered;
+    private boolean[] acknowledged;
+    private List<RecordBatch> batches;
+
+    ShareReply() {
+    }
+
+    ShareReply(PartitionLog log, SharePartition.Outcome outcome) {
+        this.acquired = outcome.acquired().toArray(new long[0][]);
+        this.deadLettered = outcome.deadLettered().toArray(new long[0][]);
+        this.acknowledged = outcome.acknowledged();
+        Map<Long, RecordBatch> holding = new LinkedHashMap<>();
+        for (long[][] pairs : new long[][][] {acquired, deadLettered}) {
+            for (long[] pair : pairs) {
+                RecordBatch batch = log.batchHolding(pair[0]);
+                holding.putIfAbsent(batch.baseOffset(), batch);
+            }
+        }
+        this.batches = new ArrayList<>(holding.values());
+    }
+
+    /** Nothing acquired, and none of {@code acknowledgements} acknowledged (the partition holds nothing). */
+    static ShareReply none(int acknowledgements) {
+        ShareReply reply = new ShareReply();
+        reply.acquired = new long[0][];
+        reply.deadLettered = new long[0][];
+        reply.acknowledged = new boolean[acknowledgements];
+        reply.batches = List.of();
+        return reply;
+    }
+
+    List<ShareRecord> acquired() {
+        return pick(acquired);
+    }
+
+    List<ShareRecord> deadLettered() {
+        return pick(deadLettered);
+    }
+
+    boolean[] acknowledged() {
+        return acknowledged;
+    }
+
+    private List<ShareRecord> pick(long[][] pairs) {
+        Map<Long, Record> records = new LinkedHashMap<>();
+        for (RecordBatch batch : batches) {
+            for (Record record : RecordCodec.decode(batch)) {
+                records.put(record.offset(), record);
+            }
+        }
+        List<ShareRecord> picked = new ArrayList<>(pairs.length);
+        for (long[] pair : pairs) {
+            picked.add(new ShareRecord(records.get(pair[0]), (int) pair[1]));
+        }
+        return picked;
+    }
+
+    @Override
+    public int getFactoryId() {
+        return LogTypes.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return LogTypes.SHARE_REPLY;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        writePairs(out, acquired);
+        writePairs(out, deadLettered);
+        out.writeBooleanArray(acknowledged);
+        RecordBatch.writeList(out, batches);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        acquired = readPairs(in);
+        deadLettered = readPairs(in);
+        acknowledged = in.readBooleanArray();
+        batches = RecordBatch.readList(in);
+    }
+
+    private static void writePairs(ObjectDataOutput out, long[][] pairs) throws IOException {
+        out.writeInt(pairs.length);
+        for (long[] pair : pairs) {
+            out.writeLong(pair[0]);
+            out.writeLong(pair[1]);
+        }
+    }
+
+    private static long[][] readPairs(ObjectDataInput in) throws IOException {
+        long[][] pairs = new long[in.readInt()][];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = new long[] {in.readLong(), in.readLong()};
+        }
+        return pairs;
+    }
+}
