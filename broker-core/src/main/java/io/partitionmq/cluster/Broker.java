@@ -7,7 +7,6 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.partitionmq.group.GroupOffsets;
 import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.PartitionLogs;
 import java.io.IOException;
@@ -131,7 +130,6 @@ public final class Broker implements AutoCloseable {
                 // Processors change logs in place; OBJECT avoids re-serialising a whole log on every append.
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(PartitionLogs.TOPICS_MAP).setBackupCount(broker.backupCount()));
-        config.addMapConfig(new MapConfig(GroupOffsets.OFFSETS_MAP).setBackupCount(broker.backupCount()));
 
         EngineSerialization.register(config.getSerializationConfig());
         config.getUserContext().put(LogDefaults.CONTEXT_KEY,

@@ -1,8 +1,8 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.partitionmq.group.GroupOffsets;
 import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.ShareGroups;
 
 /**
  * A handle on a broker cluster's operations, whether it is reached in-VM (inside a broker) or as a client.
@@ -10,12 +10,12 @@ import io.partitionmq.log.PartitionLogs;
  */
 public final class BrokerConnection implements AutoCloseable {
     private final PartitionLogs logs;
-    private final GroupOffsets offsets;
+    private final ShareGroups shares;
     private final Runnable onClose;
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
         this.logs = new PartitionLogs(hazelcast);
-        this.offsets = new GroupOffsets(hazelcast);
+        this.shares = new ShareGroups(hazelcast, logs);
         this.onClose = onClose;
     }
 
@@ -23,8 +23,8 @@ public final class BrokerConnection implements AutoCloseable {
         return logs;
     }
 
-    public GroupOffsets offsets() {
-        return offsets;
+    public ShareGroups shares() {
+        return shares;
     }
 
     @Override

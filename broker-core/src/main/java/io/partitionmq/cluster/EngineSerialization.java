@@ -1,7 +1,6 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.config.SerializationConfig;
-import io.partitionmq.group.GroupTypes;
 import io.partitionmq.log.LogTypes;
 
 /** Registers the engine's serializable types; members and clients must agree on them. */
@@ -11,6 +10,5 @@ final class EngineSerialization {
 
     static void register(SerializationConfig serialization) {
         serialization.addDataSerializableFactory(LogTypes.FACTORY_ID, new LogTypes());
-        serialization.addDataSerializableFactory(GroupTypes.FACTORY_ID, new GroupTypes());
     }
 }

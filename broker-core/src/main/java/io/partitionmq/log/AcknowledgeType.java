@@ -7,5 +7,10 @@ public enum AcknowledgeType {
     /** Not processed: available again, to any consumer, with its delivery count kept. */
     RELEASE,
     /** Unprocessable: never delivered again; it goes to the dead-letter topic. */
-    REJECT
+    REJECT,
+    /**
+     * Handed back unseen (fetched ahead by a consumer that closed): available again, and this acquisition does
+     * not count as a delivery.
+     */
+    RETURN
 }

@@ -124,6 +124,10 @@ final class SharePartition implements IdentifiedDataSerializable {
                     record.state = ARCHIVED;
                     deadLettered.add(new long[] {offsets[i], record.deliveries});
                 }
+                case RETURN -> {
+                    record.state = AVAILABLE;
+                    record.deliveries--;
+                }
             }
             record.consumer = "";
         }

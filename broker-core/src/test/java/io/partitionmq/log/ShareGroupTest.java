@@ -93,6 +93,10 @@ class ShareGroupTest {
             assertEquals(2, redelivered.get(0).deliveryCount());
             assertArrayEquals(new boolean[] {false, false}, groups.acknowledge("locked", 0, "g", "dying",
                     offsets(held), AcknowledgeType.ACCEPT, QUICK), "the dead consumer's lock is gone");
+
+            groups.acknowledge("locked", 0, "g", "other", offsets(redelivered), AcknowledgeType.RETURN, QUICK);
+            assertEquals(2, groups.acquire("locked", 0, "g", "third", 10, QUICK, null).get(0).deliveryCount(),
+                    "records handed back unseen do not count a delivery");
         }
     }
 

@@ -52,8 +52,9 @@ final class MessageCodec {
         return new ProducerRecord(key, headers, message.encodeBody());
     }
 
-    /** The message a consumer delivers for a record read from {@code destination}. */
-    static PartitionMQMessage fromRecord(Record record, Destination destination) throws JMSException {
+    /** The message a consumer delivers for a record read from {@code destination}, delivered that many times. */
+    static PartitionMQMessage fromRecord(Record record, Destination destination, int deliveryCount)
+            throws JMSException {
         Map<String, Object> headers = new HashMap<>(record.headers());
         PartitionMQMessage message = MessageBodyType.values()[(Byte) headers.remove(BODY_TYPE)].newMessage();
         message.setJMSMessageID((String) headers.remove("JMSMessageID"));
@@ -71,7 +72,8 @@ final class MessageCodec {
         message.setJMSPriority((Integer) headers.remove("JMSPriority"));
         message.setJMSDeliveryTime((Long) headers.remove("JMSDeliveryTime"));
         message.setJMSDestination(destination);
-        headers.put(DELIVERY_COUNT, 1);
+        headers.put(DELIVERY_COUNT, deliveryCount);
+        message.setJMSRedelivered(deliveryCount > 1);
         message.properties.putAll(headers);
         message.decodeBody(record.value());
         return message;

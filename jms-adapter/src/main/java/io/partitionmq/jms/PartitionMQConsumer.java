@@ -1,6 +1,5 @@
 package io.partitionmq.jms;
 
-import io.partitionmq.log.Record;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -40,25 +39,44 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         records.refresh();
     }
 
+    /** A message handed to the application, and what to acknowledge for it. */
+    record Received(PartitionMQMessage message, RecordSource.Delivery delivery) {
+    }
+
     /** The next deliverable message, or null; expired messages are dropped, never delivered (spec 3.4.9). */
-    PartitionMQMessage nextMessage() throws JMSException {
-        while (true) {
-            Record record;
-            try {
-                record = records.next();
-            } catch (RuntimeException e) {
-                throw JmsErrors.translate(e, "receiving from " + destination);
+    Received next() throws JMSException {
+        try {
+            while (true) {
+                RecordSource.Delivery delivery = records.next();
+                if (delivery == null) {
+                    return null;
+                }
+                PartitionMQMessage message = MessageCodec.fromRecord(delivery.record(), destination,
+                        delivery.deliveryCount());
+                long expiration = message.getJMSExpiration();
+                if (expiration == 0 || expiration > System.currentTimeMillis()) {
+                    message.markReceived(session::acknowledge);
+                    return new Received(message, delivery);
+                }
+                records.accept(delivery);
             }
-            if (record == null) {
-                return null;
-            }
-            PartitionMQMessage message = MessageCodec.fromRecord(record, destination);
-            long expiration = message.getJMSExpiration();
-            if (expiration == 0 || expiration > System.currentTimeMillis()) {
-                message.markReceived(session::acknowledge);
-                return message;
-            }
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "receiving from " + destination);
         }
+    }
+
+    /** The application has the message (receive returned, or the listener returned): it is acknowledged. */
+    void processed(Received received) throws JMSException {
+        try {
+            records.accept(received.delivery());
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "acknowledging " + received.message().getJMSMessageID());
+        }
+    }
+
+    /** The listener threw: the message is delivered again (specification, 8.7). */
+    void failed(Received received) {
+        records.release(received.delivery());
     }
 
     /** @param waitMillis how long to wait for a message: negative for not at all, 0 for as long as it takes */
@@ -71,9 +89,10 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         while (!closed && !session.isClosed()) {
             long seen = session.signalCount();
             if (session.connection().isStarted()) {
-                PartitionMQMessage message = nextMessage();
-                if (message != null) {
-                    return message;
+                Received received = next();
+                if (received != null) {
+                    processed(received);
+                    return received.message();
                 }
             }
             long left = deadline - System.currentTimeMillis();

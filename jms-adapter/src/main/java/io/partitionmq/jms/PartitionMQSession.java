@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
@@ -161,15 +162,18 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             if (!connection.isStarted() || isClosed()) {
                 return false;
             }
-            PartitionMQMessage message = consumer.nextMessage();
-            if (message == null) {
+            PartitionMQConsumer.Received received = consumer.next();
+            if (received == null) {
                 return false;
             }
             LISTENER_OF.set(this);
             try {
-                listener.onMessage(message);
+                listener.onMessage(received.message());
+                consumer.processed(received);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "message listener threw on " + message.getJMSMessageID(), e);
+                LOG.log(Level.WARNING, "message listener threw on " + received.message().getJMSMessageID()
+                        + "; it is delivered again", e);
+                consumer.failed(received);
             } finally {
                 LISTENER_OF.remove();
             }
@@ -330,7 +334,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         TopicMetadata topic = topicOf(source);
         RecordSource records;
         try {
-            records = source.isQueue() ? new QueueClaims(broker().logs(), broker().offsets(), topic, this::wake)
+            records = source.isQueue() ? new QueueShares(broker(), topic, ShareGroups.Settings.DEFAULTS, this::wake)
                     : new SubscriberCursor(broker().logs(), topic, this::wake);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);

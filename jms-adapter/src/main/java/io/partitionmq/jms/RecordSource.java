@@ -2,14 +2,28 @@ package io.partitionmq.jms;
 
 import io.partitionmq.log.Record;
 
-/** Where a consumer takes its next record from: a subscriber's cursor or a queue's claims. */
+/**
+ * Where a consumer takes its next record from: a subscriber's cursor or a queue's share group. A delivered
+ * record is then accepted (processed) or released (to be delivered again).
+ */
 interface RecordSource extends AutoCloseable {
+    /** A record handed to this consumer, and how many times it has been delivered (1 the first time). */
+    record Delivery(int partition, Record record, int deliveryCount) {
+    }
+
     /** The next record for this consumer, or null if none is available now; never blocks waiting for one. */
-    Record next();
+    Delivery next();
+
+    /** The consumer processed the delivery; it is not delivered again. */
+    void accept(Delivery delivery);
+
+    /** The consumer did not process the delivery; it is delivered again (to any consumer of a queue). */
+    void release(Delivery delivery);
 
     /** Look at every partition again on the next call, as if each had signalled new data. */
     void refresh();
 
+    /** Stops the source; records handed out but not yet delivered are released. */
     @Override
     void close();
 }

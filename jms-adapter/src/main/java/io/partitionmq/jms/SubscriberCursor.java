@@ -1,9 +1,12 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.log.FetchResult;
+import io.partitionmq.log.OffsetOutOfRangeException;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.Record;
+import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
+import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 
 /**
@@ -11,13 +14,14 @@ import java.util.ArrayDeque;
  * created; nothing is committed (specification 6.11: it sees only messages published while it is active).
  */
 final class SubscriberCursor implements RecordSource {
+    private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
     private static final int FETCH_RECORDS = 500;
 
     private final PartitionLogs logs;
     private final String topic;
     private final PartitionSignals signals;
     private final long[] positions;
-    private final ArrayDeque<Record> buffered = new ArrayDeque<>();
+    private final ArrayDeque<Delivery> buffered = new ArrayDeque<>();
     private int nextPartition;
 
     SubscriberCursor(PartitionLogs logs, TopicMetadata topic, Runnable onAppend) {
@@ -32,7 +36,7 @@ final class SubscriberCursor implements RecordSource {
     }
 
     @Override
-    public Record next() {
+    public Delivery next() {
         if (buffered.isEmpty()) {
             fill();
         }
@@ -44,15 +48,48 @@ final class SubscriberCursor implements RecordSource {
         for (int i = 0; i < partitions && buffered.isEmpty(); i++) {
             int p = (nextPartition + i) % partitions;
             if (signals.take(p)) {
-                FetchResult fetched = LogReads.fetchSkippingDeleted(logs, topic, p, positions[p], FETCH_RECORDS);
+                FetchResult fetched = fetchSkippingDeleted(p);
                 positions[p] = fetched.nextOffset();
-                buffered.addAll(fetched.records());
+                for (Record record : fetched.records()) {
+                    buffered.add(new Delivery(p, record, 1));
+                }
                 if (fetched.nextOffset() < fetched.endOffset()) {
                     signals.mark(p);
                 }
                 nextPartition = p + 1;
             }
         }
+    }
+
+    /** Reads on from a partition's position; a position retention deleted moves on to the log start. */
+    private FetchResult fetchSkippingDeleted(int partition) {
+        try {
+            return logs.fetch(topic, partition, positions[partition], FETCH_RECORDS);
+        } catch (OffsetOutOfRangeException e) {
+            if (positions[partition] > e.endOffset()) {
+                throw e;
+            }
+            return logs.fetch(topic, partition, e.startOffset(), FETCH_RECORDS);
+        }
+    }
+
+    /** A subscriber's position moves as it reads; there is nothing to acknowledge. */
+    @Override
+    public void accept(Delivery delivery) {
+    }
+
+    /**
+     * A non-durable subscriber has no shared state to give a record back to: a released record is delivered to
+     * it again, right away.
+     */
+    @Override
+    public void release(Delivery delivery) {
+        if (delivery.deliveryCount() >= ShareGroups.Settings.DEFAULTS.maxDeliveries()) {
+            LOG.log(Level.WARNING, "dropping the message at {0}/{1} offset {2} after {3} failed deliveries", topic,
+                    delivery.partition(), delivery.record().offset(), delivery.deliveryCount());
+            return;
+        }
+        buffered.addFirst(new Delivery(delivery.partition(), delivery.record(), delivery.deliveryCount() + 1));
     }
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
 import jakarta.resource.ResourceException;
@@ -18,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import javax.naming.NamingException;
 
 /**
- * One message-driven bean's subscription: a consumer on the bean's destination and a work item that hands each
- * message to a bean instance, one at a time, so the bean sees them in log order.
+ * One message-driven bean's subscription: a consumer on the bean's destination whose session hands each message
+ * to a bean instance, one at a time, so the bean sees them in log order; a work item keeps it running.
  */
 final class EndpointActivation implements Work {
     private static final System.Logger LOG = System.getLogger(EndpointActivation.class.getName());
@@ -43,8 +42,13 @@ final class EndpointActivation implements Work {
         workManager.scheduleWork(this);
     }
 
-    void stop() {
+    private synchronized void requestStop() {
         stopped = true;
+        notifyAll();
+    }
+
+    void stop() {
+        requestStop();
         Thread running = worker;
         if (running != null) {
             try {
@@ -57,7 +61,7 @@ final class EndpointActivation implements Work {
 
     @Override
     public void release() {
-        stopped = true;
+        requestStop();
     }
 
     @Override
@@ -67,6 +71,9 @@ final class EndpointActivation implements Work {
             while (!stopped) {
                 try {
                     consume();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (JMSException | NamingException | RuntimeException e) {
                     if (!stopped) {
                         LOG.log(Level.WARNING, spec + " failed; retrying in " + RETRY_PAUSE_MILLIS + " ms", e);
@@ -79,17 +86,21 @@ final class EndpointActivation implements Work {
         }
     }
 
-    private void consume() throws JMSException, NamingException {
+    /**
+     * Consumes through a message listener on the adapter's own session: the session hands the bean one message
+     * at a time, acknowledges it when the bean returns, and redelivers it when the bean throws (for a queue:
+     * released to the share group, dead-lettered after the delivery limit).
+     */
+    private void consume() throws JMSException, NamingException, InterruptedException {
         Destination destination = spec.resolveDestination();
         try (Connection connection = adapter.physicalConnections().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(destination);
+            session.createConsumer(destination).setMessageListener(this::deliver);
             connection.start();
             LOG.log(Level.INFO, "{0} consuming from {1}", spec, destination);
-            while (!stopped) {
-                Message message = consumer.receive(RECEIVE_WAIT_MILLIS);
-                if (message != null) {
-                    deliver(message);
+            synchronized (this) {
+                while (!stopped) {
+                    wait(RECEIVE_WAIT_MILLIS);
                 }
             }
         }
@@ -97,7 +108,10 @@ final class EndpointActivation implements Work {
 
     private void deliver(Message message) {
         MessageEndpoint endpoint = null;
-        while (endpoint == null && !stopped) {
+        while (endpoint == null) {
+            if (stopped) {
+                throw new IllegalStateException("the activation stopped before " + idOf(message) + " was delivered");
+            }
             try {
                 endpoint = endpoints.createEndpoint(null);
             } catch (UnavailableException e) {
@@ -105,13 +119,8 @@ final class EndpointActivation implements Work {
                 pause();
             }
         }
-        if (endpoint == null) {
-            return;
-        }
         try {
             ((MessageListener) endpoint).onMessage(message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "message-driven bean of " + spec + " failed on " + idOf(message), e);
         } finally {
             endpoint.release();
         }
@@ -130,7 +139,7 @@ final class EndpointActivation implements Work {
             Thread.sleep(RETRY_PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = true;
+            requestStop();
         }
     }
 }

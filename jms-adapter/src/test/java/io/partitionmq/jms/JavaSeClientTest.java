@@ -231,4 +231,53 @@ class JavaSeClientTest {
         }
         assertFalse(session.getTransacted());
     }
+
+    @Test
+    void aQueueMessageWhoseListenerThrowsIsRedeliveredMarkedAsSuchThenDeadLettered() throws Exception {
+        Queue queue = session.createQueue("se-fragile");
+        session.createProducer(queue).send(session.createTextMessage("poison"));
+        Session listening = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        List<Integer> deliveries = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> redelivered = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch allTried = new CountDownLatch(5);
+        listening.createConsumer(queue).setMessageListener(m -> {
+            try {
+                deliveries.add(m.getIntProperty("JMSXDeliveryCount"));
+                redelivered.add(m.getJMSRedelivered());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            allTried.countDown();
+            throw new IllegalStateException("cannot process this one");
+        });
+        assertTrue(allTried.await(WAIT, TimeUnit.MILLISECONDS));
+        listening.close();
+        assertEquals(List.of(1, 2, 3, 4, 5), deliveries);
+        assertEquals(List.of(false, true, true, true, true), redelivered);
+
+        MessageConsumer deadLetters = session.createConsumer(session.createQueue("se-fragile.DLQ"));
+        TextMessage dead = (TextMessage) deadLetters.receive(WAIT);
+        assertEquals("poison", dead.getText());
+        assertEquals("se-fragile", dead.getStringProperty("JMS_PartitionMQ_OriginalTopic"));
+        assertTrue(dead.getStringProperty("JMS_PartitionMQ_DeadLetterReason").contains("5 deliveries"));
+    }
+
+    @Test
+    void messagesAClosedConsumerFetchedAheadGoToTheNextConsumer() throws Exception {
+        Queue queue = session.createQueue("se-handover");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < 5; i++) {
+            producer.send(session.createTextMessage("item-" + i));
+        }
+        MessageConsumer first = session.createConsumer(queue);
+        assertEquals("item-0", ((TextMessage) first.receive(WAIT)).getText());
+        first.close();
+        MessageConsumer second = session.createConsumer(queue);
+        for (int i = 1; i < 5; i++) {
+            TextMessage next = (TextMessage) second.receive(WAIT);
+            assertNotNull(next, "item-" + i + " was released by the closed consumer");
+            assertEquals("item-" + i, next.getText());
+            assertFalse(next.getJMSRedelivered(), "it was never delivered to the application");
+        }
+    }
 }

@@ -1,0 +1,106 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.log.AcknowledgeType;
+import io.partitionmq.log.ShareGroups;
+import io.partitionmq.log.ShareRecord;
+import io.partitionmq.log.TopicMetadata;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A queue consumer's records: it is one consumer of the queue's share group (the group is named after the
+ * queue), acquiring a few records at a time under a lock. Each delivered record is accepted or released; the
+ * records it acquired but never delivered are released when it closes, and any it held when its process died
+ * come back when their lock expires.
+ */
+final class QueueShares implements RecordSource {
+    private static final System.Logger LOG = System.getLogger(QueueShares.class.getName());
+    /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
+    private static final int PREFETCH = 10;
+
+    private final ShareGroups shares;
+    private final String topic;
+    private final String group;
+    private final String consumer = UUID.randomUUID().toString();
+    private final ShareGroups.Settings settings;
+    private final PartitionSignals signals;
+    private final ArrayDeque<Delivery> acquired = new ArrayDeque<>();
+    private int nextPartition;
+
+    QueueShares(io.partitionmq.cluster.BrokerConnection broker, TopicMetadata topic, ShareGroups.Settings settings,
+            Runnable onAppend) {
+        this.shares = broker.shares();
+        this.topic = topic.name();
+        this.group = topic.name();
+        this.settings = settings;
+        this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
+    }
+
+    @Override
+    public Delivery next() {
+        if (acquired.isEmpty()) {
+            acquire();
+        }
+        return acquired.poll();
+    }
+
+    private void acquire() {
+        int partitions = signals.partitions();
+        for (int i = 0; i < partitions && acquired.isEmpty(); i++) {
+            int p = (nextPartition + i) % partitions;
+            if (signals.take(p)) {
+                List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, null);
+                for (ShareRecord record : got) {
+                    acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
+                }
+                if (got.size() == PREFETCH) {
+                    signals.mark(p);
+                }
+                nextPartition = p + 1;
+            }
+        }
+    }
+
+    @Override
+    public void accept(Delivery delivery) {
+        acknowledge(delivery, AcknowledgeType.ACCEPT);
+    }
+
+    @Override
+    public void release(Delivery delivery) {
+        acknowledge(delivery, AcknowledgeType.RELEASE);
+        signals.mark(delivery.partition());
+    }
+
+    private void acknowledge(Delivery delivery, AcknowledgeType type) {
+        boolean[] done = shares.acknowledge(topic, delivery.partition(), group, consumer,
+                new long[] {delivery.record().offset()}, type, settings);
+        if (!done[0]) {
+            LOG.log(Level.WARNING, "{0} of {1}/{2} at offset {3} came too late: the lock had expired and the"
+                    + " message may be delivered again", type, topic, delivery.partition(), delivery.record().offset());
+        }
+    }
+
+    @Override
+    public void refresh() {
+        signals.refresh();
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (Delivery undelivered : acquired) {
+                shares.acknowledge(topic, undelivered.partition(), group, consumer,
+                        new long[] {undelivered.record().offset()}, AcknowledgeType.RETURN, settings);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "releasing prefetched messages of " + topic + " failed; they come back when"
+                    + " their lock expires", e);
+        } finally {
+            acquired.clear();
+            signals.close();
+        }
+    }
+}
