@@ -61,9 +61,8 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         requireOpen();
         fixClientId();
         switch (sessionMode) {
-            case Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE -> { }
-            case Session.CLIENT_ACKNOWLEDGE -> throw JmsErrors.unsupported("CLIENT_ACKNOWLEDGE");
-            case Session.SESSION_TRANSACTED -> throw JmsErrors.unsupported("a transacted session");
+            case Session.AUTO_ACKNOWLEDGE, Session.DUPS_OK_ACKNOWLEDGE, Session.CLIENT_ACKNOWLEDGE,
+                    Session.SESSION_TRANSACTED -> { }
             default -> throw new JMSException("unknown session mode " + sessionMode
                     + "; use AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
         }

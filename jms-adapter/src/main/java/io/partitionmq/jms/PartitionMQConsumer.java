@@ -74,6 +74,11 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         }
     }
 
+    /** Recover or rollback: what was fetched ahead goes back too, so redelivery starts from the oldest. */
+    void returnUndelivered() {
+        records.returnUndelivered();
+    }
+
     /** The listener threw: the message is delivered again (specification, 8.7). */
     void failed(Received received) {
         records.release(received.delivery());
@@ -91,7 +96,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
             if (session.connection().isStarted()) {
                 Received received = next();
                 if (received != null) {
-                    processed(received);
+                    session.delivered(this, received);
                     return received.message();
                 }
             }

@@ -175,6 +175,13 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
         ProducerRecord record = MessageCodec.toRecord(own);
         TopicMetadata topic = topicOf(target);
         int partition = partitionFor(topic, record.key());
+        if (session.isTransacted()) {
+            session.stage(topic, partition, record);
+            if (listener != null) {
+                session.completions().execute(() -> listener.onCompletion(message));
+            }
+            return;
+        }
         if (listener == null) {
             append(target, topic, partition, record);
             return;

@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import jakarta.jms.BytesMessage;
@@ -24,6 +25,7 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
@@ -58,6 +60,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     private long signals;
     private final ReentrantLock delivering = new ReentrantLock();
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+    private final SessionWork work = new SessionWork();
     private Thread dispatcher;
     private ExecutorService completions;
     private volatile boolean closed;
@@ -167,15 +170,19 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
                 return false;
             }
             LISTENER_OF.set(this);
+            boolean threw = true;
             try {
                 listener.onMessage(received.message());
-                consumer.processed(received);
+                threw = false;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "message listener threw on " + received.message().getJMSMessageID()
-                        + "; it is delivered again", e);
-                consumer.failed(received);
+                LOG.log(Level.WARNING, "message listener threw on " + received.message().getJMSMessageID(), e);
             } finally {
                 LISTENER_OF.remove();
+            }
+            if (threw) {
+                listenerThrew(consumer, received);
+            } else {
+                delivered(consumer, received);
             }
             return true;
         } catch (JMSException e) {
@@ -466,27 +473,97 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         return mode;
     }
 
-    /** What {@link Message#acknowledge()} does; in the modes supported so far, delivery itself acknowledged. */
-    void acknowledge() throws JMSException {
-        requireOpen();
+    boolean isTransacted() {
+        return mode == Session.SESSION_TRANSACTED;
     }
 
+    private boolean acknowledgesEachDelivery() {
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+    }
+
+    /** A message reached the application; AUTO and DUPS_OK acknowledge it now, the other modes later. */
+    void delivered(PartitionMQConsumer consumer, PartitionMQConsumer.Received received) throws JMSException {
+        if (acknowledgesEachDelivery()) {
+            consumer.processed(received);
+        } else {
+            work.delivered(consumer, received);
+        }
+    }
+
+    /**
+     * A listener threw on a message: with AUTO and DUPS_OK it is delivered again at once; otherwise it stays
+     * unacknowledged and the listener gets the next message (specification, 8.7).
+     */
+    private void listenerThrew(PartitionMQConsumer consumer, PartitionMQConsumer.Received received) {
+        if (acknowledgesEachDelivery()) {
+            consumer.failed(received);
+        } else {
+            work.delivered(consumer, received);
+        }
+    }
+
+    /** A transacted session's send: appended at commit. */
+    void stage(TopicMetadata topic, int partition, ProducerRecord record) {
+        work.staged(topic, partition, record);
+    }
+
+    /** What {@link Message#acknowledge()} does: in CLIENT_ACKNOWLEDGE mode, every message the session consumed. */
+    void acknowledge() throws JMSException {
+        requireOpen();
+        if (mode == Session.CLIENT_ACKNOWLEDGE) {
+            work.acceptDelivered();
+        }
+    }
+
+    /**
+     * Appends the messages sent in the transaction (each partition's as one batch) and acknowledges those
+     * received. If an append fails, the received messages are given back and the transaction is rolled back.
+     */
     @Override
     public void commit() throws JMSException {
         requireOpen();
-        throw new IllegalStateException("commit() is only for transacted sessions");
+        if (!isTransacted()) {
+            throw new IllegalStateException("commit() is only for transacted sessions");
+        }
+        try {
+            work.appendStaged(broker().logs());
+        } catch (JMSException e) {
+            redeliverUnacknowledged();
+            TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                    "the transaction was rolled back: " + e.getMessage());
+            rolledBack.setLinkedException(e);
+            throw rolledBack;
+        }
+        work.acceptDelivered();
     }
 
+    /** Drops the messages sent in the transaction and delivers the received ones again. */
     @Override
     public void rollback() throws JMSException {
         requireOpen();
-        throw new IllegalStateException("rollback() is only for transacted sessions");
+        if (!isTransacted()) {
+            throw new IllegalStateException("rollback() is only for transacted sessions");
+        }
+        work.discardStaged();
+        redeliverUnacknowledged();
     }
 
-    /** In AUTO and DUPS_OK mode every delivered message is already acknowledged: there is nothing to redeliver. */
+    private void redeliverUnacknowledged() {
+        work.releaseDelivered();
+        consumers.forEach(PartitionMQConsumer::returnUndelivered);
+    }
+
+    /**
+     * Delivers again, oldest first, the messages consumed but not acknowledged. In AUTO and DUPS_OK mode every
+     * delivered message is acknowledged already, so nothing is.
+     */
     @Override
     public void recover() throws JMSException {
         requireOpen();
+        if (isTransacted()) {
+            throw new IllegalStateException("recover() is not for transacted sessions; use rollback()");
+        }
+        redeliverUnacknowledged();
     }
 
     @Override
@@ -516,6 +593,9 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         closed = true;
         wake();
         awaitListenerIdle();
+        // Closing rolls back a transaction, and gives back what was consumed but not acknowledged.
+        work.discardStaged();
+        work.releaseDelivered();
         for (PartitionMQConsumer consumer : consumers) {
             consumer.close();
         }

@@ -89,17 +89,26 @@ final class QueueShares implements RecordSource {
     }
 
     @Override
-    public void close() {
+    public void returnUndelivered() {
         try {
             for (Delivery undelivered : acquired) {
                 shares.acknowledge(topic, undelivered.partition(), group, consumer,
                         new long[] {undelivered.record().offset()}, AcknowledgeType.RETURN, settings);
+                signals.mark(undelivered.partition());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "releasing prefetched messages of " + topic + " failed; they come back when"
+            LOG.log(Level.WARNING, "returning prefetched messages of " + topic + " failed; they come back when"
                     + " their lock expires", e);
         } finally {
             acquired.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            returnUndelivered();
+        } finally {
             signals.close();
         }
     }

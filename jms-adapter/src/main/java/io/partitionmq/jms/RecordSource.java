@@ -20,6 +20,9 @@ interface RecordSource extends AutoCloseable {
     /** The consumer did not process the delivery; it is delivered again (to any consumer of a queue). */
     void release(Delivery delivery);
 
+    /** Gives back records handed out but not yet delivered, so redelivery starts again from the oldest. */
+    void returnUndelivered();
+
     /** Look at every partition again on the next call, as if each had signalled new data. */
     void refresh();
 

@@ -92,6 +92,11 @@ final class SubscriberCursor implements RecordSource {
         buffered.addFirst(new Delivery(delivery.partition(), delivery.record(), delivery.deliveryCount() + 1));
     }
 
+    /** Buffered records come after any released ones already: the order is right as it is. */
+    @Override
+    public void returnUndelivered() {
+    }
+
     @Override
     public void refresh() {
         signals.refresh();

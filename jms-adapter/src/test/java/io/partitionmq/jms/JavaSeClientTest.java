@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -224,12 +223,9 @@ class JavaSeClientTest {
         Session closed = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         closed.close();
         assertThrows(jakarta.jms.IllegalStateException.class, () -> closed.createTextMessage());
-        Set<Integer> modes = Set.of(Session.CLIENT_ACKNOWLEDGE, Session.SESSION_TRANSACTED);
-        for (int mode : modes) {
-            assertThrows(jakarta.jms.JMSException.class, () -> connection.createSession(mode),
-                    "not offered yet: mode " + mode);
-        }
+        assertThrows(jakarta.jms.JMSException.class, () -> connection.createSession(42));
         assertFalse(session.getTransacted());
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> session.commit());
     }
 
     @Test
@@ -279,5 +275,58 @@ class JavaSeClientTest {
             assertEquals("item-" + i, next.getText());
             assertFalse(next.getJMSRedelivered(), "it was never delivered to the application");
         }
+    }
+
+    @Test
+    void clientAcknowledgeRedeliversOnRecoverAndAcknowledgesEverythingTheSessionConsumed() throws Exception {
+        Queue queue = session.createQueue("se-client-ack");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < 3; i++) {
+            producer.send(session.createTextMessage("c" + i));
+        }
+        Session clientAck = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer consumer = clientAck.createConsumer(queue);
+        assertEquals("c0", ((TextMessage) consumer.receive(WAIT)).getText());
+        assertEquals("c1", ((TextMessage) consumer.receive(WAIT)).getText());
+        clientAck.recover();
+        TextMessage again = (TextMessage) consumer.receive(WAIT);
+        assertEquals("c0", again.getText());
+        assertTrue(again.getJMSRedelivered());
+        assertEquals("c1", ((TextMessage) consumer.receive(WAIT)).getText());
+        TextMessage last = (TextMessage) consumer.receive(WAIT);
+        assertEquals("c2", last.getText());
+        last.acknowledge();
+        clientAck.close();
+        assertNull(session.createConsumer(queue).receive(500), "all three were acknowledged");
+    }
+
+    @Test
+    void aTransactedSessionsSendsAppearAtCommitAndItsReceivesComeBackOnRollback() throws Exception {
+        Queue queue = session.createQueue("se-tx");
+        Session transacted = connection.createSession(Session.SESSION_TRANSACTED);
+        assertTrue(transacted.getTransacted());
+        MessageProducer producer = transacted.createProducer(queue);
+        MessageConsumer watcher = session.createConsumer(queue);
+        producer.send(transacted.createTextMessage("t1"));
+        producer.send(transacted.createTextMessage("t2"));
+        assertNull(watcher.receive(300), "nothing is visible before commit");
+        transacted.rollback();
+        producer.send(transacted.createTextMessage("t3"));
+        transacted.commit();
+        assertEquals("t3", ((TextMessage) watcher.receive(WAIT)).getText());
+        assertNull(watcher.receiveNoWait(), "the rolled back sends never appear");
+        watcher.close();
+
+        producer.send(transacted.createTextMessage("t4"));
+        transacted.commit();
+        MessageConsumer consumer = transacted.createConsumer(queue);
+        assertEquals("t4", ((TextMessage) consumer.receive(WAIT)).getText());
+        transacted.rollback();
+        TextMessage redelivered = (TextMessage) consumer.receive(WAIT);
+        assertEquals("t4", redelivered.getText());
+        assertTrue(redelivered.getJMSRedelivered());
+        transacted.commit();
+        transacted.close();
+        assertNull(session.createConsumer(queue).receive(500), "the committed receive consumed it");
     }
 }
