@@ -14,13 +14,16 @@ import jakarta.jms.TopicSubscriber;
 public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
     private final PartitionMQSession session;
     private final PartitionMQDestination destination;
+    private final String messageSelector;
     private final RecordSource records;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
-    PartitionMQConsumer(PartitionMQSession session, PartitionMQDestination destination, RecordSource records) {
+    PartitionMQConsumer(PartitionMQSession session, PartitionMQDestination destination, String messageSelector,
+            RecordSource records) {
         this.session = session;
         this.destination = destination;
+        this.messageSelector = messageSelector;
         this.records = records;
     }
 
@@ -134,7 +137,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     @Override
     public String getMessageSelector() throws JMSException {
         requireOpen();
-        return null;
+        return messageSelector;
     }
 
     @Override

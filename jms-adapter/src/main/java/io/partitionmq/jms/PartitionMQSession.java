@@ -4,10 +4,12 @@ import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.selector.JmsSelectorFilter;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -332,23 +334,37 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(destination);
-        if (messageSelector != null && !messageSelector.isBlank()) {
-            throw JmsErrors.unsupported("a message selector");
-        }
+        JmsSelectorFilter filter = selectorFilter(messageSelector);
         if (noLocal && !source.isQueue()) {
             throw JmsErrors.unsupported("noLocal");
         }
         TopicMetadata topic = topicOf(source);
         RecordSource records;
         try {
-            records = source.isQueue() ? new QueueShares(broker(), topic, ShareGroups.Settings.DEFAULTS, this::wake)
-                    : new SubscriberCursor(broker().logs(), topic, this::wake);
+            records = source.isQueue()
+                    ? new QueueShares(broker(), topic, ShareGroups.Settings.DEFAULTS, filter, this::wake)
+                    : new SubscriberCursor(broker().logs(), topic, filter, this::wake);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
-        PartitionMQConsumer consumer = new PartitionMQConsumer(this, source, records);
+        PartitionMQConsumer consumer = new PartitionMQConsumer(this, source, filter == null ? null : messageSelector,
+                records);
         consumers.add(consumer);
         return consumer;
+    }
+
+    /** The filter for a message selector; none for a null or empty selector (specification, 3.8.1). */
+    private static JmsSelectorFilter selectorFilter(String messageSelector) throws InvalidSelectorException {
+        if (messageSelector == null || messageSelector.isBlank()) {
+            return null;
+        }
+        try {
+            return new JmsSelectorFilter(messageSelector);
+        } catch (io.partitionmq.selector.InvalidSelectorException e) {
+            InvalidSelectorException invalid = new InvalidSelectorException(e.getMessage());
+            invalid.initCause(e);
+            throw invalid;
+        }
     }
 
     void removed(PartitionMQConsumer consumer) {

@@ -1,6 +1,8 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.log.AcknowledgeType;
+import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.TopicMetadata;
@@ -25,12 +27,15 @@ final class QueueShares implements RecordSource {
     private final String group;
     private final String consumer = UUID.randomUUID().toString();
     private final ShareGroups.Settings settings;
+    private final RecordFilter filter;
     private final PartitionSignals signals;
     private final ArrayDeque<Delivery> acquired = new ArrayDeque<>();
     private int nextPartition;
 
-    QueueShares(io.partitionmq.cluster.BrokerConnection broker, TopicMetadata topic, ShareGroups.Settings settings,
+    /** @param filter the consumer's selector, evaluated by the partition leaders; null for none */
+    QueueShares(BrokerConnection broker, TopicMetadata topic, ShareGroups.Settings settings, RecordFilter filter,
             Runnable onAppend) {
+        this.filter = filter;
         this.shares = broker.shares();
         this.topic = topic.name();
         this.group = topic.name();
@@ -51,7 +56,7 @@ final class QueueShares implements RecordSource {
         for (int i = 0; i < partitions && acquired.isEmpty(); i++) {
             int p = (nextPartition + i) % partitions;
             if (signals.take(p)) {
-                List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, null);
+                List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, filter);
                 for (ShareRecord record : got) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
                 }

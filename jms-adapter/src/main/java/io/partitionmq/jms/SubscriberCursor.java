@@ -4,6 +4,7 @@ import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.Record;
+import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import java.lang.System.Logger.Level;
@@ -20,11 +21,14 @@ final class SubscriberCursor implements RecordSource {
     private final PartitionLogs logs;
     private final String topic;
     private final PartitionSignals signals;
+    private final RecordFilter filter;
     private final long[] positions;
     private final ArrayDeque<Delivery> buffered = new ArrayDeque<>();
     private int nextPartition;
 
-    SubscriberCursor(PartitionLogs logs, TopicMetadata topic, Runnable onAppend) {
+    /** @param filter the subscriber's selector, applied as records arrive; null for none */
+    SubscriberCursor(PartitionLogs logs, TopicMetadata topic, RecordFilter filter, Runnable onAppend) {
+        this.filter = filter;
         this.logs = logs;
         this.topic = topic.name();
         // Watch first, then read the ends: a record appended in between is fetched, never missed.
@@ -51,7 +55,9 @@ final class SubscriberCursor implements RecordSource {
                 FetchResult fetched = fetchSkippingDeleted(p);
                 positions[p] = fetched.nextOffset();
                 for (Record record : fetched.records()) {
-                    buffered.add(new Delivery(p, record, 1));
+                    if (filter == null || filter.matches(record)) {
+                        buffered.add(new Delivery(p, record, 1));
+                    }
                 }
                 if (fetched.nextOffset() < fetched.endOffset()) {
                     signals.mark(p);

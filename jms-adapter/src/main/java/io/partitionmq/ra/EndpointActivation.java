@@ -95,7 +95,7 @@ final class EndpointActivation implements Work {
         Destination destination = spec.resolveDestination();
         try (Connection connection = adapter.physicalConnections().createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createConsumer(destination).setMessageListener(this::deliver);
+            session.createConsumer(destination, spec.getMessageSelector()).setMessageListener(this::deliver);
             connection.start();
             LOG.log(Level.INFO, "{0} consuming from {1}", spec, destination);
             synchronized (this) {

@@ -46,8 +46,11 @@ public class PartitionMQActivationSpec implements ActivationSpec {
                     + " by this version of PartitionMQ");
         }
         if (!isBlank(messageSelector)) {
-            throw new InvalidPropertyException("message selectors are not supported by this version of"
-                    + " PartitionMQ");
+            try {
+                io.partitionmq.selector.Selector.parse(messageSelector);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPropertyException("messageSelector: " + e.getMessage());
+            }
         }
     }
 

@@ -329,4 +329,50 @@ class JavaSeClientTest {
         transacted.close();
         assertNull(session.createConsumer(queue).receive(500), "the committed receive consumed it");
     }
+
+    @Test
+    void aQueueConsumerWithASelectorGetsOnlyWhatItSelectsAndLeavesTheRestToOthers() throws Exception {
+        Queue queue = session.createQueue("se-selected");
+        MessageProducer producer = session.createProducer(queue);
+        for (String color : List.of("red", "blue", "red", "green")) {
+            TextMessage message = session.createTextMessage(color);
+            message.setStringProperty("color", color);
+            message.setIntProperty("size", color.length());
+            producer.send(message);
+        }
+        MessageConsumer reds = session.createConsumer(queue, "color = 'red' AND size BETWEEN 1 AND 3");
+        assertEquals("color = 'red' AND size BETWEEN 1 AND 3", reds.getMessageSelector());
+        assertEquals("red", ((TextMessage) reds.receive(WAIT)).getText());
+        assertEquals("red", ((TextMessage) reds.receive(WAIT)).getText());
+        assertNull(reds.receive(300));
+        reds.close();
+        MessageConsumer others = session.createConsumer(queue);
+        assertEquals("blue", ((TextMessage) others.receive(WAIT)).getText());
+        assertEquals("green", ((TextMessage) others.receive(WAIT)).getText());
+    }
+
+    @Test
+    void aTopicSubscriberWithASelectorSeesOnlyWhatItSelectsAndBadSelectorsAreRefused() throws Exception {
+        Topic topic = session.createTopic("se-selected-topic");
+        MessageConsumer urgent = session.createConsumer(topic, "JMSPriority > 6 OR urgent = TRUE");
+        MessageProducer producer = session.createProducer(topic);
+        producer.send(session.createTextMessage("low"));
+        producer.send(session.createTextMessage("high"), DeliveryMode.PERSISTENT, 9, 0);
+        TextMessage flagged = session.createTextMessage("flagged");
+        flagged.setBooleanProperty("urgent", true);
+        producer.send(flagged);
+        assertEquals("high", ((TextMessage) urgent.receive(WAIT)).getText());
+        assertEquals("flagged", ((TextMessage) urgent.receive(WAIT)).getText());
+        assertNull(urgent.receive(300));
+
+        jakarta.jms.InvalidSelectorException bad = assertThrows(jakarta.jms.InvalidSelectorException.class,
+                () -> session.createConsumer(topic, "color = 'red"));
+        assertTrue(bad.getMessage().contains("not closed"), bad.getMessage());
+        assertThrows(jakarta.jms.InvalidSelectorRuntimeException.class, () -> {
+            try (JMSContext context = factory.createContext()) {
+                context.createConsumer(context.createQueue("se-selected"), "size +");
+            }
+        });
+        assertNull(session.createConsumer(topic, "").getMessageSelector(), "an empty selector selects all");
+    }
 }
