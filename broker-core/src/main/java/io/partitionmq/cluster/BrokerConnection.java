@@ -1,6 +1,7 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 
@@ -11,11 +12,13 @@ import io.partitionmq.log.ShareGroups;
 public final class BrokerConnection implements AutoCloseable {
     private final PartitionLogs logs;
     private final ShareGroups shares;
+    private final Subscriptions subscriptions;
     private final Runnable onClose;
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
         this.logs = new PartitionLogs(hazelcast);
         this.shares = new ShareGroups(hazelcast, logs);
+        this.subscriptions = new Subscriptions(hazelcast, logs, shares);
         this.onClose = onClose;
     }
 
@@ -25,6 +28,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public ShareGroups shares() {
         return shares;
+    }
+
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
 import java.util.Map;
 
-/** Takes over, on a backup replica, the share group state its leader arrived at. */
+/** Takes over, on a backup replica, the share group state its leader arrived at (null: the group is gone). */
 final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
     private String group;
     private SharePartition state;
@@ -23,7 +23,11 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         if (log != null) {
-            log.replaceShareGroup(group, state);
+            if (state == null) {
+                log.removeShareGroup(group);
+            } else {
+                log.replaceShareGroup(group, state);
+            }
             entry.setValue(log);
         }
         return null;
@@ -42,13 +46,18 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(group);
-        state.writeData(out);
+        out.writeBoolean(state != null);
+        if (state != null) {
+            state.writeData(out);
+        }
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         group = in.readString();
-        state = new SharePartition();
-        state.readData(in);
+        if (in.readBoolean()) {
+            state = new SharePartition();
+            state.readData(in);
+        }
     }
 }

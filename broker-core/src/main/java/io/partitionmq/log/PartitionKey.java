@@ -29,6 +29,15 @@ public final class PartitionKey implements IdentifiedDataSerializable, Partition
         return topic + '/' + partition;
     }
 
+    /** The keys of every partition of a topic. */
+    public static java.util.Set<PartitionKey> allOf(TopicMetadata topic) {
+        java.util.Set<PartitionKey> keys = new java.util.HashSet<>();
+        for (int p = 0; p < topic.partitions(); p++) {
+            keys.add(new PartitionKey(topic.name(), p));
+        }
+        return keys;
+    }
+
     public String topic() {
         return topic;
     }

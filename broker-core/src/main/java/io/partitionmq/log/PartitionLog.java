@@ -262,6 +262,21 @@ final class PartitionLog implements IdentifiedDataSerializable {
         return shareGroups.computeIfAbsent(group, g -> new SharePartition());
     }
 
+    boolean hasShareGroup(String group) {
+        return shareGroups.containsKey(group);
+    }
+
+    /** Creates a share group that starts at the log end: it will see only records appended from now on. */
+    SharePartition shareGroupAtEnd(String group) {
+        SharePartition state = SharePartition.startingAt(nextOffset);
+        shareGroups.put(group, state);
+        return state;
+    }
+
+    void removeShareGroup(String group) {
+        shareGroups.remove(group);
+    }
+
     void replaceShareGroup(String group, SharePartition state) {
         shareGroups.put(group, state);
     }

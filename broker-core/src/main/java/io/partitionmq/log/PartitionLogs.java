@@ -5,12 +5,10 @@ import com.hazelcast.map.IMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -97,11 +95,7 @@ public final class PartitionLogs implements AutoCloseable {
     public TopicMetadata alterConfig(String name, Map<String, String> changes) {
         TopicConfig.KAFKA_DEFAULTS.with(changes);
         TopicMetadata changed = update(name, current -> current.withConfig(current.config().with(changes)));
-        Set<PartitionKey> keys = new HashSet<>();
-        for (int p = 0; p < changed.partitions(); p++) {
-            keys.add(new PartitionKey(name, p));
-        }
-        logs.executeOnKeys(keys, new ConfigureProcessor(changed.config()));
+        logs.executeOnKeys(PartitionKey.allOf(changed), new ConfigureProcessor(changed.config()));
         return changed;
     }
 
@@ -130,11 +124,7 @@ public final class PartitionLogs implements AutoCloseable {
     public void deleteTopic(String name) {
         TopicMetadata topic = existing(name);
         topics.executeOnKey(name, new DeleteTopicProcessor());
-        Set<PartitionKey> keys = new HashSet<>();
-        for (int p = 0; p < topic.partitions(); p++) {
-            keys.add(new PartitionKey(name, p));
-        }
-        logs.executeOnKeys(keys, new DeletePartitionProcessor());
+        logs.executeOnKeys(PartitionKey.allOf(topic), new DeletePartitionProcessor());
     }
 
     // Partitions.

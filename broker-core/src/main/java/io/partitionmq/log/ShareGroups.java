@@ -79,6 +79,19 @@ public final class ShareGroups {
         return reply.acknowledged();
     }
 
+    /**
+     * Creates a group on every partition of a topic, starting at each partition's end (unless it exists there
+     * already): it receives only records appended from now on, as a new JMS subscription does.
+     */
+    public void createAtEnd(TopicMetadata topic, String group) {
+        logs.executeOnKeys(PartitionKey.allOf(topic), ShareProcessor.createAtEnd(group));
+    }
+
+    /** Deletes a group's state on every partition of a topic. */
+    public void delete(TopicMetadata topic, String group) {
+        logs.executeOnKeys(PartitionKey.allOf(topic), ShareProcessor.delete(group));
+    }
+
     private void requirePartition(String topic, int partition) {
         partitionLogs.findTopic(topic).orElseThrow(() -> new UnknownTopicException(topic)).requirePartition(partition);
     }

@@ -35,6 +35,13 @@ final class SharePartition implements IdentifiedDataSerializable {
         String consumer = "";
     }
 
+    static SharePartition startingAt(long offset) {
+        SharePartition state = new SharePartition();
+        state.startOffset = offset;
+        state.nextOffset = offset;
+        return state;
+    }
+
     /** What one acquisition or acknowledgement decided, for the caller. */
     record Outcome(List<long[]> acquired, List<long[]> deadLettered, boolean[] acknowledged) {
     }

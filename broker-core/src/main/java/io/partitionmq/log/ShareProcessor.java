@@ -20,7 +20,12 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     private RecordFilter filter;
     private long[] offsets;
     private AcknowledgeType type;
+    private byte lifecycle;
     private transient SharePartition changed;
+    private transient boolean deleted;
+
+    private static final byte CREATE_AT_END = 1;
+    private static final byte DELETE = 2;
 
     ShareProcessor() {
     }
@@ -48,11 +53,39 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         return processor;
     }
 
+    /** Creates the group's state starting at the log end, unless it exists: it sees only later records. */
+    static ShareProcessor createAtEnd(String group) {
+        ShareProcessor processor = new ShareProcessor();
+        processor.group = group;
+        processor.lifecycle = CREATE_AT_END;
+        return processor;
+    }
+
+    /** Forgets the group's state in the partition. */
+    static ShareProcessor delete(String group) {
+        ShareProcessor processor = new ShareProcessor();
+        processor.group = group;
+        processor.lifecycle = DELETE;
+        return processor;
+    }
+
     @Override
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         if (log == null) {
             return ShareReply.none(offsets == null ? 0 : offsets.length);
+        }
+        if (lifecycle != 0) {
+            boolean exists = log.hasShareGroup(group);
+            if (lifecycle == CREATE_AT_END && !exists) {
+                changed = log.shareGroupAtEnd(group);
+                entry.setValue(log);
+            } else if (lifecycle == DELETE && exists) {
+                log.removeShareGroup(group);
+                deleted = true;
+                entry.setValue(log);
+            }
+            return ShareReply.none(0);
         }
         SharePartition state = log.shareGroup(group);
         long now = System.currentTimeMillis();
@@ -66,6 +99,9 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, ShareReply> getBackupProcessor() {
+        if (deleted) {
+            return new ApplyShareStateProcessor(group, null);
+        }
         return changed == null ? null : new ApplyShareStateProcessor(group, changed);
     }
 
@@ -84,6 +120,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         out.writeObject(filter);
         out.writeLongArray(offsets);
         out.writeString(type == null ? null : type.name());
+        out.writeByte(lifecycle);
     }
 
     @Override
@@ -97,5 +134,6 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         offsets = in.readLongArray();
         String typeName = in.readString();
         type = typeName == null ? null : AcknowledgeType.valueOf(typeName);
+        lifecycle = in.readByte();
     }
 }

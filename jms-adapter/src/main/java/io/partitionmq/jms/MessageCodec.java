@@ -25,12 +25,15 @@ final class MessageCodec {
     static final String GROUP_ID = "JMSXGroupID";
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     private static final String CORRELATION_BYTES = "JMS_PartitionMQ_CorrelationBytes";
+    /** The publishing connection, so that noLocal subscribers can leave its messages out. */
+    static final String PUBLISHER = "JMS_PartitionMQ_PublisherConnection";
 
     private MessageCodec() {
     }
 
-    static ProducerRecord toRecord(PartitionMQMessage message) throws JMSException {
+    static ProducerRecord toRecord(PartitionMQMessage message, String connectionId) throws JMSException {
         Map<String, Object> headers = new HashMap<>(message.properties.asMap());
+        headers.put(PUBLISHER, connectionId);
         putIfSet(headers, "JMSMessageID", message.getJMSMessageID());
         headers.put("JMSTimestamp", message.getJMSTimestamp());
         if (message.correlation() instanceof byte[] bytes) {
@@ -72,6 +75,7 @@ final class MessageCodec {
         message.setJMSPriority((Integer) headers.remove("JMSPriority"));
         message.setJMSDeliveryTime((Long) headers.remove("JMSDeliveryTime"));
         message.setJMSDestination(destination);
+        headers.remove(PUBLISHER);
         headers.put(DELIVERY_COUNT, deliveryCount);
         message.setJMSRedelivered(deliveryCount > 1);
         message.properties.putAll(headers);

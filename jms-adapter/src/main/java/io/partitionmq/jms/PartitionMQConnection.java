@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A connection to the broker cluster: sessions, the client id, and whether delivery has started. */
 public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection {
     private final BrokerAccess.Lease lease;
+    private final String id = java.util.UUID.randomUUID().toString();
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
     private final Object state = new Object();
     private String clientId;
@@ -32,6 +33,16 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     PartitionMQConnection(BrokerAccess.Lease lease) {
         this.lease = lease;
+    }
+
+    /** This connection's identity on the messages it publishes (for noLocal). */
+    String id() {
+        return id;
+    }
+
+    /** Whether a consumer of this connection is open on the share group (a named subscription's). */
+    boolean hasActiveConsumer(String group) {
+        return sessions.stream().anyMatch(session -> session.hasConsumerOf(group));
     }
 
     BrokerConnection broker() {

@@ -15,15 +15,20 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     private final PartitionMQSession session;
     private final PartitionMQDestination destination;
     private final String messageSelector;
+    private final boolean noLocal;
+    private final String group;
     private final RecordSource records;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
+    /** @param group the share group consumed (a queue's or a named subscription's), or null for a cursor */
     PartitionMQConsumer(PartitionMQSession session, PartitionMQDestination destination, String messageSelector,
-            RecordSource records) {
+            boolean noLocal, String group, RecordSource records) {
         this.session = session;
         this.destination = destination;
         this.messageSelector = messageSelector;
+        this.noLocal = noLocal;
+        this.group = group;
         this.records = records;
     }
 
@@ -32,6 +37,10 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
             throw new IllegalStateException("the consumer is closed");
         }
         session.requireOpen();
+    }
+
+    String group() {
+        return closed ? null : group;
     }
 
     MessageListener listener() {
@@ -53,6 +62,11 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
                 RecordSource.Delivery delivery = records.next();
                 if (delivery == null) {
                     return null;
+                }
+                if (noLocal && session.connection().id().equals(
+                        delivery.record().headers().get(MessageCodec.PUBLISHER))) {
+                    records.accept(delivery);
+                    continue;
                 }
                 PartitionMQMessage message = MessageCodec.fromRecord(delivery.record(), destination,
                         delivery.deliveryCount());
@@ -170,7 +184,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     @Override
     public boolean getNoLocal() throws JMSException {
         requireOpen();
-        return false;
+        return noLocal;
     }
 
     @Override

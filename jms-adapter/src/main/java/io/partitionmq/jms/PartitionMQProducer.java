@@ -172,7 +172,7 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
             stamped.setJMSDeliveryTime(now);
             stamped.setJMSMessageID(id);
         }
-        ProducerRecord record = MessageCodec.toRecord(own);
+        ProducerRecord record = MessageCodec.toRecord(own, session.connection().id());
         TopicMetadata topic = topicOf(target);
         int partition = partitionFor(topic, record.key());
         if (session.isTransacted()) {

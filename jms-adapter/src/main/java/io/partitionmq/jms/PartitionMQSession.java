@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.group.Subscription;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
@@ -334,23 +335,71 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(destination);
+        // A queue's consumers share the group named after the queue; noLocal means nothing for a queue.
+        return consumer(source, messageSelector, noLocal && !source.isQueue(), source.isQueue() ? source.getName()
+                : null);
+    }
+
+    /**
+     * A consumer of {@code source}: of the share group {@code group}, or, for null, a private cursor over a
+     * topic from its end.
+     */
+    private PartitionMQConsumer consumer(PartitionMQDestination source, String messageSelector, boolean noLocal,
+            String group) throws JMSException {
         JmsSelectorFilter filter = selectorFilter(messageSelector);
-        if (noLocal && !source.isQueue()) {
-            throw JmsErrors.unsupported("noLocal");
-        }
         TopicMetadata topic = topicOf(source);
         RecordSource records;
         try {
-            records = source.isQueue()
-                    ? new QueueShares(broker(), topic, ShareGroups.Settings.DEFAULTS, filter, this::wake)
+            records = group != null
+                    ? new ShareGroupSource(broker(), topic, group, ShareGroups.Settings.DEFAULTS, filter, this::wake)
                     : new SubscriberCursor(broker().logs(), topic, filter, this::wake);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
         PartitionMQConsumer consumer = new PartitionMQConsumer(this, source, filter == null ? null : messageSelector,
-                records);
+                noLocal, group, records);
         consumers.add(consumer);
         return consumer;
+    }
+
+    /** Opens (or joins) a named subscription and returns a consumer of it. */
+    private PartitionMQConsumer subscribe(Topic topic, String id, String messageSelector, boolean noLocal,
+            boolean shared, boolean durable) throws JMSException {
+        requireOpen();
+        PartitionMQDestination source = requireDestination(topic);
+        selectorFilter(messageSelector);
+        String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        if (!shared && connection.hasActiveConsumer(id)) {
+            throw new IllegalStateException("the durable subscription " + id + " already has an active consumer");
+        }
+        try {
+            broker().subscriptions().open(new Subscription(id, source.logTopic(), selector, noLocal, shared,
+                    durable));
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "subscribing to " + source);
+        }
+        return consumer(source, selector, noLocal, id);
+    }
+
+    private String durableId(String name) throws JMSException {
+        String clientId = connection.getClientID();
+        if (clientId == null) {
+            throw new IllegalStateException("an unshared durable subscription needs the connection's client id;"
+                    + " set it with setClientID first");
+        }
+        return "durable:" + clientId + ":" + requireName(name);
+    }
+
+    private String sharedId(String kind, String name) throws JMSException {
+        String clientId = connection.getClientID();
+        return kind + ":" + (clientId == null ? "" : clientId) + ":" + requireName(name);
+    }
+
+    private static String requireName(String name) throws JMSException {
+        if (name == null || name.isBlank()) {
+            throw new InvalidDestinationException("a subscription needs a name");
+        }
+        return name;
     }
 
     /** The filter for a message selector; none for a null or empty selector (specification, 3.8.1). */
@@ -365,6 +414,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             invalid.initCause(e);
             throw invalid;
         }
+    }
+
+    boolean hasConsumerOf(String group) {
+        return consumers.stream().anyMatch(consumer -> group.equals(consumer.group()));
     }
 
     void removed(PartitionMQConsumer consumer) {
@@ -408,51 +461,71 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        throw JmsErrors.unsupported("a shared subscription");
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        throw JmsErrors.unsupported("a shared subscription");
+        return subscribe(topic, sharedId("shared", sharedSubscriptionName), messageSelector, false, true, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        throw JmsErrors.unsupported("a durable subscription");
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
             boolean noLocal) throws JMSException {
-        throw JmsErrors.unsupported("a durable subscription");
+        return subscribe(topic, durableId(name), messageSelector, noLocal, false, true);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        throw JmsErrors.unsupported("a durable subscription");
+        return createDurableSubscriber(topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        throw JmsErrors.unsupported("a durable subscription");
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        throw JmsErrors.unsupported("a shared durable subscription");
+        return createSharedDurableConsumer(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        throw JmsErrors.unsupported("a shared durable subscription");
+        return subscribe(topic, sharedId("shared-durable", name), messageSelector, false, true, true);
     }
 
+    /**
+     * Deletes a durable subscription of this client: an unshared one if it exists, else a shared one. Refused
+     * while a consumer of this connection is open on it.
+     */
     @Override
     public void unsubscribe(String name) throws JMSException {
-        throw JmsErrors.unsupported("a durable subscription");
+        requireOpen();
+        String clientId = connection.getClientID();
+        for (String id : clientId == null ? java.util.List.of(sharedId("shared-durable", name))
+                : java.util.List.of(durableId(name), sharedId("shared-durable", name))) {
+            if (connection.hasActiveConsumer(id)) {
+                throw new IllegalStateException("the subscription " + name + " has an active consumer; close it"
+                        + " before unsubscribing");
+            }
+            try {
+                if (broker().subscriptions().delete(id)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                throw JmsErrors.translate(e, "unsubscribing " + name);
+            }
+        }
+        throw new InvalidDestinationException("there is no durable subscription named '" + name + "'");
     }
 
     @Override

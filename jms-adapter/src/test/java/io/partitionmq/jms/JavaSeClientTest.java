@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -374,5 +375,80 @@ class JavaSeClientTest {
             }
         });
         assertNull(session.createConsumer(topic, "").getMessageSelector(), "an empty selector selects all");
+    }
+
+    @Test
+    void aDurableSubscriptionKeepsWhatIsPublishedWhileItsSubscriberIsAwayUntilUnsubscribed() throws Exception {
+        Topic topic = session.createTopic("se-durable");
+        MessageProducer publisher = session.createProducer(topic);
+        publisher.send(session.createTextMessage("before the subscription"));
+        try (Connection client = factory.createConnection()) {
+            client.setClientID("se-durable-client");
+            Session subscriberSession = client.createSession();
+            client.start();
+            MessageConsumer subscriber = subscriberSession.createDurableConsumer(topic, "audit");
+            assertThrows(jakarta.jms.IllegalStateException.class,
+                    () -> subscriberSession.createDurableConsumer(topic, "audit"), "one active consumer");
+            publisher.send(session.createTextMessage("first"));
+            assertEquals("first", ((TextMessage) subscriber.receive(WAIT)).getText());
+            subscriber.close();
+
+            publisher.send(session.createTextMessage("while away"));
+            MessageConsumer back = subscriberSession.createDurableConsumer(topic, "audit");
+            assertEquals("while away", ((TextMessage) back.receive(WAIT)).getText());
+            assertThrows(jakarta.jms.IllegalStateException.class, () -> subscriberSession.unsubscribe("audit"));
+            back.close();
+            subscriberSession.unsubscribe("audit");
+            assertThrows(InvalidDestinationException.class, () -> subscriberSession.unsubscribe("audit"));
+
+            publisher.send(session.createTextMessage("after unsubscribe"));
+            MessageConsumer fresh = subscriberSession.createDurableConsumer(topic, "audit");
+            assertNull(fresh.receive(300), "a new subscription starts from now");
+        }
+        assertThrows(jakarta.jms.IllegalStateException.class, () -> session.createDurableConsumer(topic, "x"),
+                "an unshared durable subscription needs a client id");
+    }
+
+    @Test
+    void consumersOfASharedSubscriptionShareItsMessagesAndNoLocalLeavesOutOwnMessages() throws Exception {
+        Topic topic = session.createTopic("se-shared");
+        MessageConsumer one = session.createSharedConsumer(topic, "workers");
+        MessageConsumer two = connection.createSession().createSharedConsumer(topic, "workers");
+        MessageConsumer everything = session.createConsumer(topic);
+        MessageProducer publisher = session.createProducer(topic);
+        for (int i = 0; i < 10; i++) {
+            publisher.send(session.createTextMessage("w" + i));
+        }
+        Set<String> shared = new HashSet<>();
+        Thread other = new Thread(() -> {
+            List<String> got = Collections.synchronizedList(new ArrayList<>());
+            drain(two, got);
+            synchronized (shared) {
+                shared.addAll(got);
+            }
+        });
+        other.start();
+        List<String> mine = new ArrayList<>();
+        drain(one, mine);
+        other.join();
+        synchronized (shared) {
+            assertEquals(10, shared.size() + mine.size(), "each message went to one of the two");
+            shared.addAll(mine);
+            assertEquals(10, shared.size());
+        }
+        for (int i = 0; i < 10; i++) {
+            assertNotNull(everything.receive(WAIT), "a plain subscriber still gets every message");
+        }
+
+        try (Connection other2 = factory.createConnection()) {
+            Session otherSession = other2.createSession();
+            other2.start();
+            MessageConsumer notMine = session.createConsumer(topic, null, true);
+            assertTrue(((jakarta.jms.TopicSubscriber) notMine).getNoLocal());
+            publisher.send(session.createTextMessage("own"));
+            otherSession.createProducer(topic).send(otherSession.createTextMessage("foreign"));
+            assertEquals("foreign", ((TextMessage) notMine.receive(WAIT)).getText());
+            assertNull(notMine.receive(300));
+        }
     }
 }

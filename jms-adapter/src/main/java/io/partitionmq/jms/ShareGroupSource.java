@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A queue consumer's records: it is one consumer of the queue's share group (the group is named after the
- * queue), acquiring a few records at a time under a lock. Each delivered record is accepted or released; the
- * records it acquired but never delivered are released when it closes, and any it held when its process died
- * come back when their lock expires.
+ * A consumer of a share group: a queue's (the group is named after the queue) or a durable or shared
+ * subscription's. It acquires a few records at a time under a lock; each delivered record is accepted or
+ * released; the records it acquired but never delivered go back when it closes, and any it held when its
+ * process died come back when their lock expires.
  */
-final class QueueShares implements RecordSource {
-    private static final System.Logger LOG = System.getLogger(QueueShares.class.getName());
+final class ShareGroupSource implements RecordSource {
+    private static final System.Logger LOG = System.getLogger(ShareGroupSource.class.getName());
     /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
     private static final int PREFETCH = 10;
 
@@ -33,12 +33,12 @@ final class QueueShares implements RecordSource {
     private int nextPartition;
 
     /** @param filter the consumer's selector, evaluated by the partition leaders; null for none */
-    QueueShares(BrokerConnection broker, TopicMetadata topic, ShareGroups.Settings settings, RecordFilter filter,
-            Runnable onAppend) {
+    ShareGroupSource(BrokerConnection broker, TopicMetadata topic, String group, ShareGroups.Settings settings,
+            RecordFilter filter, Runnable onAppend) {
         this.filter = filter;
         this.shares = broker.shares();
         this.topic = topic.name();
-        this.group = topic.name();
+        this.group = group;
         this.settings = settings;
         this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
     }

@@ -1,0 +1,59 @@
+package io.partitionmq.group;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.ShareGroups;
+import java.util.Optional;
+
+/**
+ * The cluster's named subscriptions. Opening one that exists with the same topic, selector and options joins
+ * it; opening one under an existing name with a different topic or selector replaces it (its unconsumed
+ * records are dropped), as the JMS specification asks.
+ */
+public final class Subscriptions {
+    public static final String SUBSCRIPTIONS_MAP = "pmq.subscriptions";
+
+    private final IMap<String, Subscription> registry;
+    private final PartitionLogs logs;
+    private final ShareGroups shares;
+
+    public Subscriptions(HazelcastInstance hazelcast, PartitionLogs logs, ShareGroups shares) {
+        this.registry = hazelcast.getMap(SUBSCRIPTIONS_MAP);
+        this.logs = logs;
+        this.shares = shares;
+    }
+
+    public Optional<Subscription> find(String id) {
+        return Optional.ofNullable(registry.get(id));
+    }
+
+    /** Joins the subscription, creating it (from the topic's end) or replacing a different one of that name. */
+    public Subscription open(Subscription wanted) {
+        Subscription current = registry.get(wanted.id());
+        if (wanted.equals(current)) {
+            return current;
+        }
+        if (current != null) {
+            forget(current);
+        }
+        shares.createAtEnd(logs.topic(wanted.topic()), wanted.id());
+        registry.set(wanted.id(), wanted);
+        return wanted;
+    }
+
+    /** Deletes a subscription and its state; false if there was none. */
+    public boolean delete(String id) {
+        Subscription current = registry.get(id);
+        if (current == null) {
+            return false;
+        }
+        forget(current);
+        registry.delete(id);
+        return true;
+    }
+
+    private void forget(Subscription subscription) {
+        logs.findTopic(subscription.topic()).ifPresent(topic -> shares.delete(topic, subscription.id()));
+    }
+}
