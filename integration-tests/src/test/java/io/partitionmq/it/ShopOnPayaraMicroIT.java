@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.example.shop.OrderBook;
+import com.example.shop.Payments;
+import com.example.shop.PriceAudit;
 import com.example.shop.PriceBoard;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -56,6 +59,15 @@ class ShopOnPayaraMicroIT {
     @Inject
     PriceBoard priceBoard;
 
+    @Resource(lookup = "jms/payments")
+    Queue payments;
+
+    @EJB
+    Payments.Ledger ledger;
+
+    @EJB
+    PriceAudit.Trail auditTrail;
+
     @Test
     void hundredOrdersSentThroughTheInjectedFactoryReachTheMessageDrivenBeanInOrder() throws Exception {
         List<String> sent = IntStream.range(0, 100).mapToObj(i -> "order-" + i).toList();
@@ -88,6 +100,19 @@ class ShopOnPayaraMicroIT {
         }
         assertEquals(published, heardDirectly);
         assertEquals(published, awaitSize(priceBoard::updates, published.size()));
+        assertEquals(published, awaitSize(auditTrail::entries, published.size()),
+                "the durable subscriber (an MDB with subscriptionDurability=Durable) got them too");
+    }
+
+    @Test
+    void aPaymentTheBeanFailsOnIsRedeliveredAndThenSettledOnce() throws Exception {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().send(payments, "payment-1");
+            context.createProducer().send(payments, "payment-2");
+        }
+        List<String> settled = awaitSize(ledger::settled, 2);
+        assertEquals(List.of("payment-1 redelivered=true count=2", "payment-2 redelivered=true count=2"),
+                settled);
     }
 
     /** Waits until the list has at least {@code size} entries (or the wait runs out) and returns it. */

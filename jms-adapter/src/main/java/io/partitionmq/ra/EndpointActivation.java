@@ -4,8 +4,10 @@ import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
@@ -94,8 +96,11 @@ final class EndpointActivation implements Work {
     private void consume() throws JMSException, NamingException, InterruptedException {
         Destination destination = spec.resolveDestination();
         try (Connection connection = adapter.physicalConnections().createConnection()) {
+            if (spec.getClientId() != null && !spec.getClientId().isBlank()) {
+                connection.setClientID(spec.getClientId());
+            }
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createConsumer(destination, spec.getMessageSelector()).setMessageListener(this::deliver);
+            consumerOf(session, destination).setMessageListener(this::deliver);
             connection.start();
             LOG.log(Level.INFO, "{0} consuming from {1}", spec, destination);
             synchronized (this) {
@@ -104,6 +109,20 @@ final class EndpointActivation implements Work {
                 }
             }
         }
+    }
+
+    /**
+     * A durable topic subscription is the client id's own when the bean names one; otherwise it is a shared
+     * durable subscription, so that the bean's instances on several servers share it.
+     */
+    private MessageConsumer consumerOf(Session session, Destination destination) throws JMSException {
+        String selector = spec.getMessageSelector();
+        if (destination instanceof Topic topic && spec.isDurable()) {
+            return spec.getClientId() != null && !spec.getClientId().isBlank()
+                    ? session.createDurableConsumer(topic, spec.getSubscriptionName(), selector, false)
+                    : session.createSharedDurableConsumer(topic, spec.getSubscriptionName(), selector);
+        }
+        return session.createConsumer(destination, selector);
     }
 
     private void deliver(Message message) {

@@ -41,9 +41,9 @@ public class PartitionMQActivationSpec implements ActivationSpec {
             throw new InvalidPropertyException("destinationType must be jakarta.jms.Queue or jakarta.jms.Topic,"
                     + " not " + destinationType);
         }
-        if ("Durable".equalsIgnoreCase(subscriptionDurability)) {
-            throw new InvalidPropertyException("durable subscriptions for message-driven beans are not supported"
-                    + " by this version of PartitionMQ");
+        if (isDurable() && isBlank(subscriptionName)) {
+            throw new InvalidPropertyException("a durable subscription needs the activation property"
+                    + " subscriptionName");
         }
         if (!isBlank(messageSelector)) {
             try {
@@ -61,6 +61,10 @@ public class PartitionMQActivationSpec implements ActivationSpec {
         }
         return Topic.class.getName().equals(destinationType) ? new PartitionMQTopic(destination)
                 : new PartitionMQQueue(destination);
+    }
+
+    boolean isDurable() {
+        return "Durable".equalsIgnoreCase(subscriptionDurability);
     }
 
     private static boolean isBlank(String value) {
