@@ -21,6 +21,8 @@ public final class ShareGroups {
     public static final String ORIGINAL_PARTITION = "JMS_PartitionMQ_OriginalPartition";
     public static final String ORIGINAL_OFFSET = "JMS_PartitionMQ_OriginalOffset";
     public static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+    /** A record header (epoch milliseconds) before which the record is not handed out: a delivery delay. */
+    public static final String DELIVERY_TIME = "JMSDeliveryTime";
 
     private final IMap<PartitionKey, PartitionLog> logs;
     private final PartitionLogs partitionLogs;

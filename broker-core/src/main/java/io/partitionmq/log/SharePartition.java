@@ -66,7 +66,7 @@ final class SharePartition implements IdentifiedDataSerializable {
             if (expired && record.deliveries >= maxDeliveries) {
                 record.state = ARCHIVED;
                 deadLettered.add(new long[] {entry.getKey(), record.deliveries});
-            } else if ((record.state == AVAILABLE || expired) && selects(filter, log, entry.getKey())) {
+            } else if ((record.state == AVAILABLE || expired) && selects(filter, log, entry.getKey(), now)) {
                 lock(record, consumer, now + lockMillis);
                 acquired.add(new long[] {entry.getKey(), record.deliveries});
             }
@@ -78,7 +78,7 @@ final class SharePartition implements IdentifiedDataSerializable {
                     break;
                 }
                 InFlight state = new InFlight();
-                if (filter == null || filter.matches(record)) {
+                if (due(record, now) && (filter == null || filter.matches(record))) {
                     lock(state, consumer, now + lockMillis);
                     acquired.add(new long[] {record.offset(), state.deliveries});
                 }
@@ -98,8 +98,14 @@ final class SharePartition implements IdentifiedDataSerializable {
         record.consumer = consumer;
     }
 
-    private static boolean selects(RecordFilter filter, PartitionLog log, long offset) {
-        return filter == null || filter.matches(log.record(offset));
+    private static boolean selects(RecordFilter filter, PartitionLog log, long offset, long now) {
+        Record record = log.record(offset);
+        return due(record, now) && (filter == null || filter.matches(record));
+    }
+
+    /** A record with a delivery time in the future stays available until then. */
+    private static boolean due(Record record, long now) {
+        return !(record.headers().get(ShareGroups.DELIVERY_TIME) instanceof Long time) || time <= now;
     }
 
     /**

@@ -36,6 +36,7 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive;
+    private long deliveryDelay;
     private boolean disableMessageId;
     private boolean disableTimestamp;
     private volatile boolean closed;
@@ -169,7 +170,7 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
             stamped.setJMSPriority(prio);
             stamped.setJMSTimestamp(disableTimestamp ? 0 : now);
             stamped.setJMSExpiration(ttl > 0 ? now + ttl : 0);
-            stamped.setJMSDeliveryTime(now);
+            stamped.setJMSDeliveryTime(now + deliveryDelay);
             stamped.setJMSMessageID(id);
         }
         ProducerRecord record = MessageCodec.toRecord(own, session.connection().id());
@@ -300,15 +301,16 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
     @Override
     public void setDeliveryDelay(long deliveryDelay) throws JMSException {
         requireOpen();
-        if (deliveryDelay != 0) {
-            throw JmsErrors.unsupported("a delivery delay");
+        if (deliveryDelay < 0) {
+            throw new JMSException("a delivery delay cannot be negative, got " + deliveryDelay);
         }
+        this.deliveryDelay = deliveryDelay;
     }
 
     @Override
     public long getDeliveryDelay() throws JMSException {
         requireOpen();
-        return 0;
+        return deliveryDelay;
     }
 
     @Override

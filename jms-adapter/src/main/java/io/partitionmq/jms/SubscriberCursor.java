@@ -9,6 +9,8 @@ import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 
 /**
  * A non-durable topic subscriber's private position in every partition, starting at the log end when it is
@@ -24,6 +26,9 @@ final class SubscriberCursor implements RecordSource {
     private final RecordFilter filter;
     private final long[] positions;
     private final ArrayDeque<Delivery> buffered = new ArrayDeque<>();
+    /** Records whose delivery time is still ahead, soonest first; they do not hold up the others. */
+    private final PriorityQueue<Delivery> delayed = new PriorityQueue<>(Comparator.comparingLong(
+            SubscriberCursor::deliveryTime));
     private int nextPartition;
 
     /** @param filter the subscriber's selector, applied as records arrive; null for none */
@@ -41,10 +46,24 @@ final class SubscriberCursor implements RecordSource {
 
     @Override
     public Delivery next() {
-        if (buffered.isEmpty()) {
-            fill();
+        long now = System.currentTimeMillis();
+        if (!delayed.isEmpty() && deliveryTime(delayed.peek()) <= now) {
+            return delayed.poll();
         }
-        return buffered.poll();
+        while (true) {
+            if (buffered.isEmpty()) {
+                fill();
+            }
+            Delivery next = buffered.poll();
+            if (next == null || deliveryTime(next) <= now) {
+                return next;
+            }
+            delayed.add(next);
+        }
+    }
+
+    private static long deliveryTime(Delivery delivery) {
+        return delivery.record().headers().get(ShareGroups.DELIVERY_TIME) instanceof Long time ? time : 0;
     }
 
     private void fill() {

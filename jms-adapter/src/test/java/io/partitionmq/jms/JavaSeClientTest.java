@@ -451,4 +451,27 @@ class JavaSeClientTest {
             assertNull(notMine.receive(300));
         }
     }
+
+    @Test
+    void aDelayedMessageIsNotDeliveredBeforeItsDeliveryTimeAndDoesNotHoldUpOthers() throws Exception {
+        for (jakarta.jms.Destination destination : List.of(session.createQueue("se-delayed"),
+                session.createTopic("se-delayed-topic"))) {
+            MessageConsumer consumer = session.createConsumer(destination);
+            MessageProducer producer = session.createProducer(destination);
+            producer.setDeliveryDelay(1500);
+            assertEquals(1500, producer.getDeliveryDelay());
+            long sent = System.currentTimeMillis();
+            producer.send(session.createTextMessage("later"));
+            producer.setDeliveryDelay(0);
+            producer.send(session.createTextMessage("now"));
+
+            assertEquals("now", ((TextMessage) consumer.receive(WAIT)).getText(), "on " + destination);
+            TextMessage later = (TextMessage) consumer.receive(WAIT);
+            assertEquals("later", later.getText());
+            assertTrue(System.currentTimeMillis() >= sent + 1500, "not before its delivery time");
+            assertTrue(later.getJMSDeliveryTime() >= sent + 1500);
+            consumer.close();
+        }
+        assertThrows(jakarta.jms.JMSException.class, () -> session.createProducer(null).setDeliveryDelay(-1));
+    }
 }
