@@ -31,6 +31,7 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SHARE_REPLY = 19;
     static final int SHARE = 20;
     static final int APPLY_SHARE_STATE = 21;
+    static final int SHARE_BROWSE = 22;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -56,6 +57,7 @@ public final class LogTypes implements DataSerializableFactory {
             case SHARE_REPLY -> new ShareReply();
             case SHARE -> new ShareProcessor();
             case APPLY_SHARE_STATE -> new ApplyShareStateProcessor();
+            case SHARE_BROWSE -> new ShareBrowseProcessor();
             default -> null;
         };
     }

@@ -82,6 +82,17 @@ public final class ShareGroups {
     }
 
     /**
+     * The records of a partition that the group's consumers could acquire now, from {@code fromOffset} on (up to
+     * {@code max}), without acquiring them: what a JMS queue browser shows.
+     */
+    public List<ShareRecord> browse(String topic, int partition, String group, long fromOffset, int max,
+            RecordFilter filter) {
+        requirePartition(topic, partition);
+        return logs.executeOnKey(new PartitionKey(topic, partition),
+                new ShareBrowseProcessor(group, fromOffset, max, filter)).acquired();
+    }
+
+    /**
      * Creates a group on every partition of a topic, starting at each partition's end (unless it exists there
      * already): it receives only records appended from now on, as a new JMS subscription does.
      */

@@ -148,6 +148,33 @@ final class SharePartition implements IdentifiedDataSerializable {
         return new Outcome(List.of(), deadLettered, done);
     }
 
+    /**
+     * The records a consumer could acquire now, from {@code fromOffset} on, without acquiring them (a queue
+     * browser): released or lock-expired ones and those never delivered, in offset order. Returns {offset,
+     * deliveries so far} pairs.
+     */
+    List<long[]> available(PartitionLog log, long fromOffset, int max, long now, RecordFilter filter) {
+        List<long[]> found = new ArrayList<>();
+        long from = Math.max(fromOffset, Math.max(startOffset, log.startOffset()));
+        for (Map.Entry<Long, InFlight> entry : inFlight.tailMap(from, true).entrySet()) {
+            InFlight record = entry.getValue();
+            boolean free = record.state == AVAILABLE || (record.state == ACQUIRED && record.lockedUntil <= now);
+            if (found.size() < max && free && selects(filter, log, entry.getKey(), now)) {
+                found.add(new long[] {entry.getKey(), record.deliveries});
+            }
+        }
+        long position = Math.max(from, nextOffset);
+        while (found.size() < max && position < log.nextOffset()) {
+            for (Record record : log.recordsFrom(position, max - found.size())) {
+                if (found.size() < max && due(record, now) && (filter == null || filter.matches(record))) {
+                    found.add(new long[] {record.offset(), 0});
+                }
+                position = record.offset() + 1;
+            }
+        }
+        return found;
+    }
+
     /** Records deleted from the log (retention) can no longer be delivered. */
     private void skipDeleted(PartitionLog log) {
         if (startOffset < log.startOffset()) {

@@ -530,12 +530,19 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     @Override
     public QueueBrowser createBrowser(Queue queue) throws JMSException {
-        throw JmsErrors.unsupported("QueueBrowser");
+        return createBrowser(queue, null);
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
-        throw JmsErrors.unsupported("QueueBrowser");
+        requireOpen();
+        PartitionMQDestination source = requireDestination(queue);
+        if (!(source instanceof PartitionMQQueue own)) {
+            throw new InvalidDestinationException(source + " is not a queue");
+        }
+        JmsSelectorFilter filter = selectorFilter(messageSelector);
+        topicOf(own);
+        return new PartitionMQQueueBrowser(this, own, filter == null ? null : messageSelector, filter);
     }
 
     @Override

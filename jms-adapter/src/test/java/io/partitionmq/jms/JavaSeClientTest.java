@@ -474,4 +474,32 @@ class JavaSeClientTest {
         }
         assertThrows(jakarta.jms.JMSException.class, () -> session.createProducer(null).setDeliveryDelay(-1));
     }
+
+    @Test
+    void aQueueBrowserShowsWhatConsumersCouldReceiveWithoutTakingIt() throws Exception {
+        Queue queue = session.createQueue("se-browsed");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < 5; i++) {
+            TextMessage message = session.createTextMessage("b" + i);
+            message.setIntProperty("n", i);
+            producer.send(message);
+        }
+        jakarta.jms.QueueBrowser browser = session.createBrowser(queue, "n >= 2");
+        assertEquals("n >= 2", browser.getMessageSelector());
+        List<String> seen = new ArrayList<>();
+        for (Object message : Collections.list(browser.getEnumeration())) {
+            seen.add(((TextMessage) message).getText());
+        }
+        assertEquals(List.of("b2", "b3", "b4"), seen);
+        browser.close();
+
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertEquals("b0", ((TextMessage) consumer.receive(WAIT)).getText(), "browsing took nothing");
+        consumer.close();
+        List<String> left = new ArrayList<>();
+        for (Object message : Collections.list(session.createBrowser(queue).getEnumeration())) {
+            left.add(((TextMessage) message).getText());
+        }
+        assertEquals(List.of("b1", "b2", "b3", "b4"), left, "the received message is gone");
+    }
 }
