@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection {
     private final BrokerAccess.Lease lease;
     private final String id = java.util.UUID.randomUUID().toString();
+    private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
     private final Object state = new Object();
     private String clientId;
@@ -43,6 +44,14 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */
     boolean hasActiveConsumer(String group) {
         return sessions.stream().anyMatch(session -> session.hasConsumerOf(group));
+    }
+
+    TemporaryDestinations temporaries() {
+        return temporaries;
+    }
+
+    boolean hasConsumerOn(PartitionMQDestination destination) {
+        return sessions.stream().anyMatch(session -> session.hasConsumerOn(destination));
     }
 
     BrokerConnection broker() {
@@ -197,6 +206,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         for (PartitionMQSession session : sessions) {
             session.close();
         }
+        temporaries.deleteAll();
         lease.close();
     }
 

@@ -39,6 +39,10 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         session.requireOpen();
     }
 
+    boolean isOn(PartitionMQDestination target) {
+        return !closed && destination.equals(target);
+    }
+
     String group() {
         return closed ? null : group;
     }

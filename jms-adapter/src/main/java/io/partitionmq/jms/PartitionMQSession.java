@@ -280,10 +280,17 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         return topic;
     }
 
-    /** The log topic behind a destination, created on first use. */
+    /**
+     * The log topic behind a destination, created on first use; a temporary destination is never created again
+     * once deleted.
+     */
     TopicMetadata topicOf(PartitionMQDestination destination) throws JMSException {
         String name = destination.logTopic();
         try {
+            if (TemporaryDestinations.isTemporary(name)) {
+                return broker().logs().findTopic(name).orElseThrow(() -> new InvalidDestinationException(
+                        "the temporary destination " + name + " has been deleted"));
+            }
             return broker().logs().topic(name);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "looking up " + destination);
@@ -346,6 +353,9 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
      */
     private PartitionMQConsumer consumer(PartitionMQDestination source, String messageSelector, boolean noLocal,
             String group) throws JMSException {
+        if (TemporaryDestinations.isTemporary(source.getName()) && !connection.temporaries().owns(source.getName())) {
+            throw TemporaryDestinations.notOwner(source);
+        }
         JmsSelectorFilter filter = selectorFilter(messageSelector);
         TopicMetadata topic = topicOf(source);
         RecordSource records;
@@ -414,6 +424,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             invalid.initCause(e);
             throw invalid;
         }
+    }
+
+    boolean hasConsumerOn(PartitionMQDestination destination) {
+        return consumers.stream().anyMatch(consumer -> consumer.isOn(destination));
     }
 
     boolean hasConsumerOf(String group) {
@@ -547,12 +561,20 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
-        throw JmsErrors.unsupported("a temporary queue");
+        requireOpen();
+        TemporaryDestinations temporaries = connection.temporaries();
+        PartitionMQTemporaryQueue queue = new PartitionMQTemporaryQueue(temporaries.create(), temporaries);
+        temporaries.register(queue);
+        return queue;
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
-        throw JmsErrors.unsupported("a temporary topic");
+        requireOpen();
+        TemporaryDestinations temporaries = connection.temporaries();
+        PartitionMQTemporaryTopic topic = new PartitionMQTemporaryTopic(temporaries.create(), temporaries);
+        temporaries.register(topic);
+        return topic;
     }
 
     // Acknowledgement and transactions.

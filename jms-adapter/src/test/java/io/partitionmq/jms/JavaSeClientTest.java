@@ -502,4 +502,37 @@ class JavaSeClientTest {
         }
         assertEquals(List.of("b1", "b2", "b3", "b4"), left, "the received message is gone");
     }
+
+    @Test
+    void aTemporaryQueueCarriesRepliesToItsConnectionOnlyAndGoesAwayWithIt() throws Exception {
+        Queue requests = session.createQueue("se-requests");
+        jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+        MessageConsumer replyConsumer = session.createConsumer(replies);
+        TextMessage request = session.createTextMessage("ping");
+        request.setJMSReplyTo(replies);
+        session.createProducer(requests).send(request);
+
+        try (Connection server = factory.createConnection()) {
+            Session serverSession = server.createSession();
+            server.start();
+            Message received = serverSession.createConsumer(requests).receive(WAIT);
+            serverSession.createProducer(received.getJMSReplyTo()).send(serverSession.createTextMessage("pong"));
+            assertThrows(InvalidDestinationException.class, () -> serverSession.createConsumer(replies),
+                    "only the creating connection consumes from a temporary queue");
+        }
+        assertEquals("pong", ((TextMessage) replyConsumer.receive(WAIT)).getText());
+
+        assertThrows(jakarta.jms.IllegalStateException.class, replies::delete, "it still has a consumer");
+        replyConsumer.close();
+        replies.delete();
+        assertThrows(InvalidDestinationException.class,
+                () -> session.createProducer(null).send(replies, session.createTextMessage("late")));
+
+        jakarta.jms.TemporaryTopic events;
+        try (Connection shortLived = factory.createConnection()) {
+            events = shortLived.createSession().createTemporaryTopic();
+        }
+        assertTrue(brokers.get(0).connect().logs().findTopic(events.getTopicName()).isEmpty(),
+                "closing the connection deleted its temporary topic");
+    }
 }

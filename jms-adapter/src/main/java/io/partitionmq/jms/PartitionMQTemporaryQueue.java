@@ -1,0 +1,25 @@
+package io.partitionmq.jms;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.TemporaryQueue;
+
+/** A queue that lives as long as the connection that created it. */
+public class PartitionMQTemporaryQueue extends PartitionMQQueue implements TemporaryQueue {
+    private static final long serialVersionUID = 1L;
+
+    private final transient TemporaryDestinations owner;
+
+    PartitionMQTemporaryQueue(String name, TemporaryDestinations owner) {
+        super(name);
+        this.owner = owner;
+    }
+
+    @Override
+    public void delete() throws JMSException {
+        if (owner == null) {
+            throw new jakarta.jms.IllegalStateException("only the connection that created " + getName()
+                    + " can delete it");
+        }
+        owner.delete(this);
+    }
+}

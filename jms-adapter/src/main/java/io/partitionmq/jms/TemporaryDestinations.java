@@ -1,0 +1,79 @@
+package io.partitionmq.jms;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The temporary queues and topics of one connection: log topics named {@code tmp.<connection id>.<n>} with one
+ * partition, consumable only by that connection and deleted with it.
+ */
+final class TemporaryDestinations {
+    static final String PREFIX = "tmp.";
+
+    private final PartitionMQConnection connection;
+    private final AtomicLong created = new AtomicLong();
+    private final List<PartitionMQDestination> live = new CopyOnWriteArrayList<>();
+
+    TemporaryDestinations(PartitionMQConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Creates a temporary queue or topic's log topic and returns its name. */
+    String create() throws JMSException {
+        String name = PREFIX + connection.id() + "." + created.incrementAndGet();
+        try {
+            connection.broker().logs().createTopic(name, 1);
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "creating a temporary destination");
+        }
+        return name;
+    }
+
+    void register(PartitionMQDestination destination) {
+        live.add(destination);
+    }
+
+    static boolean isTemporary(String name) {
+        return name != null && name.startsWith(PREFIX);
+    }
+
+    /** Whether this connection created the temporary destination of that name. */
+    boolean owns(String name) {
+        return name.startsWith(PREFIX + connection.id() + ".");
+    }
+
+    /** Deletes one; refused while a consumer of this connection is open on it (specification, 6.2.2). */
+    void delete(PartitionMQDestination destination) throws JMSException {
+        if (connection.hasConsumerOn(destination)) {
+            throw new IllegalStateException("the temporary destination " + destination.getName()
+                    + " still has a consumer; close it first");
+        }
+        live.remove(destination);
+        try {
+            connection.broker().logs().deleteTopic(destination.getName());
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "deleting " + destination);
+        }
+    }
+
+    /** Deletes every temporary destination the connection still has (it is closing). */
+    void deleteAll() {
+        for (PartitionMQDestination destination : live) {
+            try {
+                connection.broker().logs().deleteTopic(destination.getName());
+            } catch (RuntimeException e) {
+                // Already gone: nothing to do.
+            }
+        }
+        live.clear();
+    }
+
+    static InvalidDestinationException notOwner(PartitionMQDestination destination) {
+        return new InvalidDestinationException("only the connection that created the temporary destination "
+                + destination.getName() + " can consume from it");
+    }
+}
