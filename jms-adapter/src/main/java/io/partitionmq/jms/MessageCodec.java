@@ -100,31 +100,45 @@ final class MessageCodec {
             bytes.readBytes(body);
             bytesCopy.writeBytes(body);
             copy = bytesCopy;
-        } else if (isPlainMessage(message)) {
-            copy = new PartitionMQMessage();
+        } else if (message instanceof jakarta.jms.MapMessage map) {
+            PartitionMQMapMessage mapCopy = new PartitionMQMapMessage();
+            for (String name : Collections.list(castNames(map.getMapNames()))) {
+                mapCopy.setObject(name, map.getObject(name));
+            }
+            copy = mapCopy;
+        } else if (message instanceof jakarta.jms.StreamMessage stream) {
+            PartitionMQStreamMessage streamCopy = new PartitionMQStreamMessage();
+            stream.reset();
+            while (true) {
+                try {
+                    streamCopy.writeObject(stream.readObject());
+                } catch (jakarta.jms.MessageEOFException end) {
+                    break;
+                }
+            }
+            copy = streamCopy;
+        } else if (message instanceof jakarta.jms.ObjectMessage object) {
+            PartitionMQObjectMessage objectCopy = new PartitionMQObjectMessage();
+            objectCopy.setObject(object.getObject());
+            copy = objectCopy;
         } else {
-            throw new MessageFormatException("messages of type " + message.getClass().getName()
-                    + " cannot be sent by this version of PartitionMQ; use a TextMessage or BytesMessage");
+            copy = new PartitionMQMessage();
         }
         copy.setJMSCorrelationID(message.getJMSCorrelationID());
         copy.setJMSType(message.getJMSType());
         if (message.getJMSReplyTo() != null) {
             copy.setJMSReplyTo(toOwn(message.getJMSReplyTo()));
         }
-        for (String name : Collections.list(castNames(message))) {
+        for (String name : Collections.list(castNames(message.getPropertyNames()))) {
             copy.setObjectProperty(name, message.getObjectProperty(name));
         }
         return copy;
     }
 
-    private static boolean isPlainMessage(Message message) {
-        return !(message instanceof jakarta.jms.MapMessage || message instanceof jakarta.jms.StreamMessage
-                || message instanceof jakarta.jms.ObjectMessage);
-    }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Enumeration<String> castNames(Message message) throws JMSException {
-        return message.getPropertyNames();
+    private static java.util.Enumeration<String> castNames(java.util.Enumeration<?> names) {
+        return (java.util.Enumeration<String>) names;
     }
 
     /** A destination of this provider for any Queue or Topic, e.g. one another provider created. */

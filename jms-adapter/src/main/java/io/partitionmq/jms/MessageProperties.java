@@ -57,97 +57,41 @@ final class MessageProperties {
         return values.get(name);
     }
 
+    private static String described(String name) {
+        return "property '" + name + "'";
+    }
+
     boolean getBoolean(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value == null || value instanceof String) {
-            return Boolean.parseBoolean((String) value);
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw cannotConvert(name, value, "boolean");
+        return ValueConversions.toBoolean(values.get(name), described(name));
     }
 
     byte getByte(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Byte b) {
-            return b;
-        }
-        if (value == null || value instanceof String) {
-            return Byte.parseByte((String) value);
-        }
-        throw cannotConvert(name, value, "byte");
+        return ValueConversions.toByte(values.get(name), described(name));
     }
 
     short getShort(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Byte || value instanceof Short) {
-            return ((Number) value).shortValue();
-        }
-        if (value == null || value instanceof String) {
-            return Short.parseShort((String) value);
-        }
-        throw cannotConvert(name, value, "short");
+        return ValueConversions.toShort(values.get(name), described(name));
     }
 
     int getInt(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Byte || value instanceof Short || value instanceof Integer) {
-            return ((Number) value).intValue();
-        }
-        if (value == null || value instanceof String) {
-            return Integer.parseInt((String) value);
-        }
-        throw cannotConvert(name, value, "int");
+        return ValueConversions.toInt(values.get(name), described(name));
     }
 
     long getLong(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        if (value == null || value instanceof String) {
-            return Long.parseLong((String) value);
-        }
-        throw cannotConvert(name, value, "long");
+        return ValueConversions.toLong(values.get(name), described(name));
     }
 
     float getFloat(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Float f) {
-            return f;
-        }
-        if (value == null) {
-            throw new NullPointerException("property '" + name + "' is not set");
-        }
-        if (value instanceof String s) {
-            return Float.parseFloat(s);
-        }
-        throw cannotConvert(name, value, "float");
+        return ValueConversions.toFloat(values.get(name), described(name));
     }
 
     double getDouble(String name) throws JMSException {
-        Object value = values.get(name);
-        if (value instanceof Float || value instanceof Double) {
-            return ((Number) value).doubleValue();
-        }
-        if (value == null) {
-            throw new NullPointerException("property '" + name + "' is not set");
-        }
-        if (value instanceof String s) {
-            return Double.parseDouble(s);
-        }
-        throw cannotConvert(name, value, "double");
+        return ValueConversions.toDouble(values.get(name), described(name));
     }
 
     String getString(String name) {
         Object value = values.get(name);
         return value == null ? null : value.toString();
-    }
-
-    private static MessageFormatException cannotConvert(String name, Object value, String type) {
-        return new MessageFormatException("property '" + name + "' holds a " + value.getClass().getSimpleName()
-                + ", which cannot be read as " + type);
     }
 
     static void requireLegalName(String name) {

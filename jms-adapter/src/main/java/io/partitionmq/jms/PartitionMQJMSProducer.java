@@ -70,7 +70,16 @@ final class PartitionMQJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, Map<String, Object> body) {
-        return send(destination, context.createMapMessage());
+        jakarta.jms.MapMessage message = context.createMapMessage();
+        if (body != null) {
+            unchecked(() -> {
+                for (Map.Entry<String, Object> entry : body.entrySet()) {
+                    message.setObject(entry.getKey(), entry.getValue());
+                }
+                return null;
+            });
+        }
+        return send(destination, message);
     }
 
     @Override

@@ -244,22 +244,27 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     @Override
     public MapMessage createMapMessage() throws JMSException {
-        throw JmsErrors.unsupported("MapMessage");
+        requireOpen();
+        return new PartitionMQMapMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
-        throw JmsErrors.unsupported("ObjectMessage");
+        requireOpen();
+        return new PartitionMQObjectMessage();
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        throw JmsErrors.unsupported("ObjectMessage");
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
     }
 
     @Override
     public StreamMessage createStreamMessage() throws JMSException {
-        throw JmsErrors.unsupported("StreamMessage");
+        requireOpen();
+        return new PartitionMQStreamMessage();
     }
 
     // Destinations.

@@ -535,4 +535,60 @@ class JavaSeClientTest {
         assertTrue(brokers.get(0).connect().logs().findTopic(events.getTopicName()).isEmpty(),
                 "closing the connection deleted its temporary topic");
     }
+
+    @Test
+    void mapStreamAndObjectMessagesKeepTheirTypedBodiesAndConvertAsTheSpecificationSays() throws Exception {
+        Queue queue = session.createQueue("se-bodies");
+        MessageProducer producer = session.createProducer(queue);
+        jakarta.jms.MapMessage map = session.createMapMessage();
+        map.setInt("quantity", 3);
+        map.setString("sku", "A-1");
+        map.setChar("grade", 'B');
+        map.setBytes("raw", new byte[] {1, 2});
+        producer.send(map);
+        jakarta.jms.StreamMessage stream = session.createStreamMessage();
+        stream.writeShort((short) 7);
+        stream.writeString("42");
+        stream.writeBytes(new byte[] {9, 8, 7});
+        stream.writeBoolean(true);
+        producer.send(stream);
+        producer.send(session.createObjectMessage(new java.util.ArrayList<>(List.of("x", "y"))));
+
+        MessageConsumer consumer = session.createConsumer(queue);
+        jakarta.jms.MapMessage gotMap = (jakarta.jms.MapMessage) consumer.receive(WAIT);
+        assertEquals(3L, gotMap.getLong("quantity"), "an int reads as long");
+        assertEquals("3", gotMap.getString("quantity"), "and as String");
+        assertEquals('B', gotMap.getChar("grade"));
+        assertArrayEquals(new byte[] {1, 2}, gotMap.getBytes("raw"));
+        assertThrows(jakarta.jms.MessageFormatException.class, () -> gotMap.getBoolean("quantity"));
+        assertThrows(NumberFormatException.class, () -> gotMap.getInt("sku"));
+        assertThrows(jakarta.jms.MessageNotWriteableException.class, () -> gotMap.setInt("more", 1));
+        assertTrue(gotMap.itemExists("sku"));
+        assertEquals(Set.of("quantity", "sku", "grade", "raw"),
+                new HashSet<>(Collections.list(castNames(gotMap.getMapNames()))));
+        assertEquals(4, gotMap.getBody(java.util.Map.class).size());
+
+        jakarta.jms.StreamMessage gotStream = (jakarta.jms.StreamMessage) consumer.receive(WAIT);
+        assertEquals(7, gotStream.readInt(), "a short reads as int");
+        assertThrows(jakarta.jms.MessageFormatException.class, gotStream::readBoolean,
+                "a failed conversion does not move the position");
+        assertEquals(42L, gotStream.readLong(), "a String reads as a number");
+        byte[] piece = new byte[2];
+        assertEquals(2, gotStream.readBytes(piece));
+        assertEquals(1, gotStream.readBytes(piece));
+        assertEquals(7, piece[0]);
+        assertEquals(-1, gotStream.readBytes(piece), "the end of the byte[] field");
+        assertTrue(gotStream.readBoolean());
+        assertThrows(jakarta.jms.MessageEOFException.class, gotStream::readBoolean);
+
+        jakarta.jms.ObjectMessage gotObject = (jakarta.jms.ObjectMessage) consumer.receive(WAIT);
+        assertEquals(List.of("x", "y"), gotObject.getObject());
+        assertTrue(gotObject.isBodyAssignableTo(java.util.List.class));
+        assertFalse(gotObject.isBodyAssignableTo(String.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Enumeration<String> castNames(java.util.Enumeration<?> names) {
+        return (java.util.Enumeration<String>) names;
+    }
 }
