@@ -570,8 +570,8 @@ class JavaSeClientTest {
 
         jakarta.jms.StreamMessage gotStream = (jakarta.jms.StreamMessage) consumer.receive(WAIT);
         assertEquals(7, gotStream.readInt(), "a short reads as int");
-        assertThrows(jakarta.jms.MessageFormatException.class, gotStream::readBoolean,
-                "a failed conversion does not move the position");
+        assertThrows(jakarta.jms.MessageFormatException.class, gotStream::readChar,
+                "a String cannot be read as char, and the failed read does not move the position");
         assertEquals(42L, gotStream.readLong(), "a String reads as a number");
         byte[] piece = new byte[2];
         assertEquals(2, gotStream.readBytes(piece));
