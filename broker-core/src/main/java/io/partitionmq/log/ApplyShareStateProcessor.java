@@ -29,6 +29,7 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
                 log.replaceShareGroup(group, state);
             }
             entry.setValue(log);
+            store().saveShareGroups(entry.getKey(), log.shareGroupsState());
         }
         return null;
     }

@@ -31,6 +31,9 @@ public interface LogStore extends AutoCloseable {
     /** Persists changed settings or a moved start, dropping stored segments that end at or before the start. */
     void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint);
 
+    /** Persists the state of the replica's share groups (queue and subscription positions, locks, counts). */
+    void saveShareGroups(PartitionKey key, byte[] state);
+
     /** Forgets the replica (its topic was deleted). */
     void delete(PartitionKey key);
 
@@ -60,8 +63,8 @@ public interface LogStore extends AutoCloseable {
         }
     }
 
-    /** A whole replica: its checkpoint and segments. */
-    record StoredPartition(PartitionCheckpoint checkpoint, List<StoredSegment> segments) {
+    /** A whole replica: its checkpoint, segments and share groups' state (bytes the log reads back). */
+    record StoredPartition(PartitionCheckpoint checkpoint, List<StoredSegment> segments, byte[] shareGroups) {
         public StoredPartition {
             segments = List.copyOf(segments);
         }

@@ -65,6 +65,10 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         }
 
         @Override
+        public void saveShareGroups(PartitionKey key, byte[] state) {
+        }
+
+        @Override
         public void delete(PartitionKey key) {
         }
 

@@ -3,7 +3,14 @@ package io.partitionmq.log;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +68,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         }
         log.startOffset = Math.min(checkpoint.startOffset(), log.nextOffset);
         log.truncateBefore(log.startOffset);
+        log.restoreShareGroups(stored.shareGroups());
         return log;
     }
 
@@ -70,7 +78,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         for (LogSegment segment : segments) {
             stored.add(new LogStore.StoredSegment(segment.baseOffset(), segment.batches()));
         }
-        return new LogStore.StoredPartition(checkpoint(), stored);
+        return new LogStore.StoredPartition(checkpoint(), stored, shareGroupsState());
     }
 
     LogStore.PartitionCheckpoint checkpoint() {
@@ -343,10 +351,47 @@ final class PartitionLog implements IdentifiedDataSerializable {
         for (LogSegment segment : segments) {
             segment.writeData(out);
         }
+        writeShareGroups(out);
+    }
+
+    private void writeShareGroups(DataOutput out) throws IOException {
         out.writeInt(shareGroups.size());
         for (Map.Entry<String, SharePartition> group : shareGroups.entrySet()) {
-            out.writeString(group.getKey());
-            group.getValue().writeData(out);
+            out.writeUTF(group.getKey());
+            group.getValue().write(out);
+        }
+    }
+
+    private void readShareGroups(DataInput in) throws IOException {
+        int groups = in.readInt();
+        shareGroups = new HashMap<>(groups * 2);
+        for (int i = 0; i < groups; i++) {
+            String group = in.readUTF();
+            SharePartition state = new SharePartition();
+            state.read(in);
+            shareGroups.put(group, state);
+        }
+    }
+
+    /** The share groups' state as bytes, for the store. */
+    byte[] shareGroupsState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeShareGroups(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void restoreShareGroups(byte[] state) {
+        if (state == null || state.length == 0) {
+            return;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            readShareGroups(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt share group state", e);
         }
     }
 
@@ -365,13 +410,6 @@ final class PartitionLog implements IdentifiedDataSerializable {
             segment.readData(in);
             segments.add(segment);
         }
-        int groups = in.readInt();
-        shareGroups = new HashMap<>(groups * 2);
-        for (int i = 0; i < groups; i++) {
-            String group = in.readString();
-            SharePartition state = new SharePartition();
-            state.readData(in);
-            shareGroups.put(group, state);
-        }
+        readShareGroups(in);
     }
 }

@@ -3,6 +3,8 @@ package io.partitionmq.log;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -219,6 +221,16 @@ final class SharePartition implements IdentifiedDataSerializable {
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
+        write(out);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        read(in);
+    }
+
+    /** The state's bytes, for the wire and for the store alike. */
+    void write(DataOutput out) throws IOException {
         out.writeLong(startOffset);
         out.writeLong(nextOffset);
         out.writeInt(inFlight.size());
@@ -228,12 +240,11 @@ final class SharePartition implements IdentifiedDataSerializable {
             out.writeByte(record.state);
             out.writeInt(record.deliveries);
             out.writeLong(record.lockedUntil);
-            out.writeString(record.consumer);
+            out.writeUTF(record.consumer);
         }
     }
 
-    @Override
-    public void readData(ObjectDataInput in) throws IOException {
+    void read(DataInput in) throws IOException {
         startOffset = in.readLong();
         nextOffset = in.readLong();
         int count = in.readInt();
@@ -244,7 +255,7 @@ final class SharePartition implements IdentifiedDataSerializable {
             record.state = in.readByte();
             record.deliveries = in.readInt();
             record.lockedUntil = in.readLong();
-            record.consumer = in.readString();
+            record.consumer = in.readUTF();
             inFlight.put(offset, record);
         }
     }

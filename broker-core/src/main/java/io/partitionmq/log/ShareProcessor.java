@@ -79,11 +79,13 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
             boolean exists = log.hasShareGroup(group);
             if (lifecycle == CREATE_AT_END && !exists) {
                 changed = log.shareGroupAtEnd(group);
-                entry.setValue(log);
             } else if (lifecycle == DELETE && exists) {
                 log.removeShareGroup(group);
                 deleted = true;
+            }
+            if (changed != null || deleted) {
                 entry.setValue(log);
+                store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             }
             return ShareReply.none(0);
         }
@@ -93,6 +95,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
                 ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, filter)
                 : state.acknowledge(consumer, offsets, type, now, maxDeliveries);
         entry.setValue(log);
+        store().saveShareGroups(entry.getKey(), log.shareGroupsState());
         changed = state;
         return new ShareReply(log, outcome);
     }

@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 public final class FileLogStore implements LogStore {
     private static final System.Logger LOG = System.getLogger(FileLogStore.class.getName());
     private static final String META = "replica.meta";
+    private static final String SHARE_GROUPS = "share-groups.state";
 
     private final Path logDir;
     private final Path topicDir;
@@ -117,6 +118,7 @@ public final class FileLogStore implements LogStore {
                 deleteRecursively(replica.dir);
                 Files.createDirectories(replica.dir);
                 writeMeta(replica, stored.checkpoint());
+                writeAtomically(replica.dir.resolve(SHARE_GROUPS), stored.shareGroups());
                 long end = stored.checkpoint().startOffset();
                 for (StoredSegment segment : stored.segments()) {
                     openActive(replica, segment.baseOffset());
@@ -154,6 +156,20 @@ public final class FileLogStore implements LogStore {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot persist the checkpoint of " + key, e);
             }
+        }
+    }
+
+    /** Written aside and moved into place, like the metadata: a crash leaves the old or the new state. */
+    @Override
+    public void saveShareGroups(PartitionKey key, byte[] state) {
+        Replica replica = replica(key);
+        synchronized (replica) {
+            try {
+                Files.createDirectories(replica.dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot persist the share groups of " + key, e);
+            }
+            writeAtomically(replica.dir.resolve(SHARE_GROUPS), state);
         }
     }
 
@@ -206,7 +222,9 @@ public final class FileLogStore implements LogStore {
             }
             segments.add(new StoredSegment(base, contents.batches()));
         }
-        return new StoredPartition(checkpoint, segments);
+        Path shareGroups = dir.resolve(SHARE_GROUPS);
+        return new StoredPartition(checkpoint, segments,
+                Files.exists(shareGroups) ? Files.readAllBytes(shareGroups) : null);
     }
 
     // Topics.
@@ -321,13 +339,21 @@ public final class FileLogStore implements LogStore {
     }
 
     private void writeAtomically(Path file, Properties properties) {
+        StringWriter text = new StringWriter();
         try {
-            StringWriter text = new StringWriter();
             properties.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeAtomically(Path file, byte[] content) {
+        try {
             Path pending = file.resolveSibling(file.getFileName() + ".pending");
             try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                write(channel, java.nio.ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
+                write(channel, java.nio.ByteBuffer.wrap(content));
                 if (flush != FlushPolicy.NEVER) {
                     channel.force(true);
                 }

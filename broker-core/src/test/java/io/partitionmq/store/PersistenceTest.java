@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.FetchResult;
+import io.partitionmq.log.ShareGroups;
+import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicConfig;
@@ -105,6 +109,26 @@ class PersistenceTest {
             assertEquals(sent, read);
         } finally {
             restarted.forEach(Broker::close);
+        }
+    }
+
+    @Test
+    void aQueuesPositionSurvivesARestart() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
+        ShareGroups.Settings settings = ShareGroups.Settings.DEFAULTS;
+        try (Broker broker = Broker.start(config)) {
+            BrokerConnection connection = broker.connect();
+            appendNumbered(connection.logs(), connection.logs().createTopic("work", 1), 0, 5);
+            List<ShareRecord> taken = connection.shares().acquire("work", 0, "workers", "c", 3, settings, null);
+            connection.shares().acknowledge("work", 0, "workers", "c",
+                    taken.stream().mapToLong(r -> r.record().offset()).toArray(), AcknowledgeType.ACCEPT, settings);
+        }
+        try (Broker broker = Broker.start(config)) {
+            List<ShareRecord> rest = broker.connect().shares().acquire("work", 0, "workers", "c2", 10, settings,
+                    null);
+            assertEquals(List.of("work/0#3", "work/0#4"),
+                    rest.stream().map(r -> new String(r.record().value(), StandardCharsets.UTF_8)).toList(),
+                    "records accepted before the restart are not delivered again");
         }
     }
 
