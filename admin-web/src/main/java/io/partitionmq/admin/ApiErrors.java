@@ -2,6 +2,7 @@ package io.partitionmq.admin;
 
 import io.partitionmq.log.InvalidTopicException;
 import io.partitionmq.log.TopicExistsException;
+import io.partitionmq.log.UnknownTopicException;
 import io.partitionmq.server.BrokerUnavailableException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,6 +23,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof UnknownTopicException) {
+            return ApiError.response(Response.Status.NOT_FOUND, "unknown_topic", cause.getMessage());
+        }
         if (cause instanceof InvalidTopicException) {
             return ApiError.response(Response.Status.BAD_REQUEST, "invalid_topic", cause.getMessage());
         }
@@ -47,7 +51,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     /** Failures whose message tells the caller what was wrong; they may arrive wrapped by CDI or JSON-B. */
-    private static final List<Class<? extends Throwable>> EXPLAINED = List.of(InvalidTopicException.class,
+    private static final List<Class<? extends Throwable>> EXPLAINED = List.of(UnknownTopicException.class,
+            InvalidTopicException.class,
             TopicExistsException.class, JsonbException.class, BrokerUnavailableException.class);
 
     private static Throwable unwrap(Throwable failure) {

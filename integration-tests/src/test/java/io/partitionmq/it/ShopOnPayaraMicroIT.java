@@ -2,6 +2,7 @@ package io.partitionmq.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.shop.OrderBook;
 import com.example.shop.Payments;
@@ -19,12 +20,18 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -113,6 +120,47 @@ class ShopOnPayaraMicroIT {
         List<String> settled = awaitSize(ledger::settled, 2);
         assertEquals(List.of("payment-1 redelivered=true count=2", "payment-2 redelivered=true count=2"),
                 settled);
+    }
+
+    @ArquillianResource
+    URL shopUrl;
+
+    @Test
+    void theAdminApiManagesTopicsAndAnswersBadRequestsWithJson() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api/topics";
+        HttpResponse<String> created = http.send(json(api, "POST", "{\"name\":\"admin-it\",\"partitions\":2}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> altered = http.send(json(api + "/admin-it/config", "PATCH",
+                "{\"retention.ms\":\"3600000\"}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, altered.statusCode(), altered.body());
+        assertTrue(altered.body().contains("\"retention.ms\":\"3600000\""), altered.body());
+        HttpResponse<String> grown = http.send(json(api + "/admin-it/partitions", "POST", "{\"partitions\":3}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(grown.body().contains("\"partitions\":3"), grown.body());
+
+        HttpResponse<String> badConfig = http.send(json(api + "/admin-it/config", "PATCH",
+                "{\"retention.hours\":\"1\"}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badConfig.statusCode());
+        assertTrue(badConfig.body().contains("unknown topic config 'retention.hours'"), badConfig.body());
+        HttpResponse<String> zero = http.send(json(api, "POST", "{\"name\":\"zero\",\"partitions\":0}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, zero.statusCode());
+        assertTrue(zero.body().startsWith("{") && zero.body().contains("at least one partition"), zero.body());
+
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(api + "/admin-it")).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, deleted.statusCode());
+        HttpResponse<String> gone = http.send(HttpRequest.newBuilder(URI.create(api + "/admin-it")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, gone.statusCode());
+        assertTrue(gone.body().contains("does not exist"), gone.body());
+    }
+
+    private static HttpRequest json(String url, String method, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** Waits until the list has at least {@code size} entries (or the wait runs out) and returns it. */
