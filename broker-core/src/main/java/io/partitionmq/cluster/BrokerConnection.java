@@ -13,12 +13,14 @@ public final class BrokerConnection implements AutoCloseable {
     private final PartitionLogs logs;
     private final ShareGroups shares;
     private final Subscriptions subscriptions;
+    private final Leases leases;
     private final Runnable onClose;
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
         this.logs = new PartitionLogs(hazelcast);
         this.shares = new ShareGroups(hazelcast, logs);
         this.subscriptions = new Subscriptions(hazelcast, logs, shares);
+        this.leases = new Leases(hazelcast);
         this.onClose = onClose;
     }
 
@@ -32,6 +34,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    public Leases leases() {
+        return leases;
     }
 
     @Override

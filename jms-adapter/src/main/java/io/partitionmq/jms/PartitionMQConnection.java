@@ -24,6 +24,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private final BrokerAccess.Lease lease;
     private final String id = java.util.UUID.randomUUID().toString();
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
+    private final ConnectionLeases leases;
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
     private final Object state = new Object();
     private String clientId;
@@ -34,6 +35,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     PartitionMQConnection(BrokerAccess.Lease lease) {
         this.lease = lease;
+        this.leases = new ConnectionLeases(lease.broker().leases(), id);
     }
 
     /** This connection's identity on the messages it publishes (for noLocal). */
@@ -129,6 +131,10 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
             if (clientId == null || clientId.isEmpty()) {
                 throw new jakarta.jms.InvalidClientIDException("a client id must not be null or empty");
             }
+            if (!leases.acquire("client-id:" + clientId)) {
+                throw new jakarta.jms.InvalidClientIDException("the client id '" + clientId
+                        + "' is in use by another connection in the cluster");
+            }
             this.clientId = clientId;
             clientIdFixed = true;
         }
@@ -207,6 +213,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
             session.close();
         }
         temporaries.deleteAll();
+        leases.close();
         lease.close();
     }
 

@@ -384,6 +384,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         PartitionMQDestination source = requireDestination(topic);
         selectorFilter(messageSelector);
         String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        // Client ids are unique in the cluster, so an unshared durable subscription is this connection's alone.
         if (!shared && connection.hasActiveConsumer(id)) {
             throw new IllegalStateException("the durable subscription " + id + " already has an active consumer");
         }

@@ -591,4 +591,25 @@ class JavaSeClientTest {
     private static java.util.Enumeration<String> castNames(java.util.Enumeration<?> names) {
         return (java.util.Enumeration<String>) names;
     }
+
+    @Test
+    void aClientIdAndAnUnsharedDurableSubscriptionBelongToOneConnectionInTheCluster() throws Exception {
+        Topic topic = session.createTopic("se-exclusive");
+        try (Connection first = factory.createConnection(); Connection second = factory.createConnection()) {
+            first.setClientID("se-unique");
+            assertThrows(jakarta.jms.InvalidClientIDException.class, () -> second.setClientID("se-unique"));
+            second.setClientID("se-other");
+            MessageConsumer holder = first.createSession().createDurableConsumer(topic, "only-one");
+            try (Connection third = factory.createConnection()) {
+                third.setClientID("se-third");
+                assertNotNull(third.createSession().createDurableConsumer(topic, "only-one"),
+                        "the same name under another client id is another subscription");
+            }
+            holder.close();
+        }
+        try (Connection again = factory.createConnection()) {
+            again.setClientID("se-unique");
+            assertEquals("se-unique", again.getClientID(), "a closed connection gave its client id back");
+        }
+    }
 }

@@ -1,0 +1,72 @@
+package io.partitionmq.jms;
+
+import io.partitionmq.cluster.Leases;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cluster-wide names a connection holds (its client id), renewed while it lives, released when it closes,
+ * and freed by expiry if its process dies.
+ */
+final class ConnectionLeases implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConnectionLeases.class.getName());
+    private static final Duration TTL = Duration.ofSeconds(30);
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "partitionmq-lease-renewal");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Leases leases;
+    private final String owner;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> renewal;
+
+    ConnectionLeases(Leases leases, String owner) {
+        this.leases = leases;
+        this.owner = owner;
+        long period = TTL.toMillis() / 3;
+        this.renewal = RENEWALS.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes a name for this connection; false if another live connection holds it. */
+    boolean acquire(String name) {
+        if (leases.acquire(name, owner, TTL)) {
+            held.add(name);
+            return true;
+        }
+        return false;
+    }
+
+    private void renew() {
+        for (String name : held) {
+            try {
+                if (!leases.renew(name, owner, TTL)) {
+                    LOG.log(Level.WARNING, "the lease on {0} was lost to another connection", name);
+                    held.remove(name);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "renewing the lease on " + name + " failed; retrying", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        renewal.cancel(false);
+        for (String name : held) {
+            try {
+                leases.release(name, owner);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "releasing " + name + " failed; it expires by itself", e);
+            }
+        }
+        held.clear();
+    }
+}
