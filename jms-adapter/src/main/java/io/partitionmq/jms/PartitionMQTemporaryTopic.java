@@ -16,10 +16,6 @@ public class PartitionMQTemporaryTopic extends PartitionMQTopic implements Tempo
 
     @Override
     public void delete() throws JMSException {
-        if (owner == null) {
-            throw new jakarta.jms.IllegalStateException("only the connection that created " + getName()
-                    + " can delete it");
-        }
-        owner.delete(this);
+        TemporaryDestinations.delete(owner, this);
     }
 }

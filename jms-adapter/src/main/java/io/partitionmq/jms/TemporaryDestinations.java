@@ -46,8 +46,17 @@ final class TemporaryDestinations {
         return name.startsWith(PREFIX + connection.id() + ".");
     }
 
+    /** A temporary destination's delete(): only its connection ({@code owner}, null elsewhere) may. */
+    static void delete(TemporaryDestinations owner, PartitionMQDestination destination) throws JMSException {
+        if (owner == null) {
+            throw new IllegalStateException("only the connection that created " + destination.getName()
+                    + " can delete it");
+        }
+        owner.delete(destination);
+    }
+
     /** Deletes one; refused while a consumer of this connection is open on it (specification, 6.2.2). */
-    void delete(PartitionMQDestination destination) throws JMSException {
+    private void delete(PartitionMQDestination destination) throws JMSException {
         if (connection.hasConsumerOn(destination)) {
             throw new IllegalStateException("the temporary destination " + destination.getName()
                     + " still has a consumer; close it first");
