@@ -1,6 +1,7 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.partitionmq.group.ConsumerGroups;
 import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
@@ -14,6 +15,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final ShareGroups shares;
     private final Subscriptions subscriptions;
     private final Leases leases;
+    private final ConsumerGroups groups;
     private final Runnable onClose;
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
@@ -21,6 +23,7 @@ public final class BrokerConnection implements AutoCloseable {
         this.shares = new ShareGroups(hazelcast, logs);
         this.subscriptions = new Subscriptions(hazelcast, logs, shares);
         this.leases = new Leases(hazelcast);
+        this.groups = new ConsumerGroups(hazelcast, logs);
         this.onClose = onClose;
     }
 
@@ -38,6 +41,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public Leases leases() {
         return leases;
+    }
+
+    public ConsumerGroups groups() {
+        return groups;
     }
 
     @Override

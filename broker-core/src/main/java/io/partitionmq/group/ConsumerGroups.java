@@ -1,0 +1,147 @@
+package io.partitionmq.group;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.partitionmq.log.InvalidTopicException;
+import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.PartitionSummary;
+import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.log.UnknownTopicException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Kafka-style consumer groups: members join with the topics they subscribe to, heartbeat within their session
+ * timeout, and own the partitions their group's coordinator assigned them in the current generation; commits
+ * from a member of an older generation are refused, so a zombie cannot move offsets.
+ */
+public final class ConsumerGroups {
+    public static final String GROUPS_MAP = "pmq.groups";
+
+    private final IMap<String, ConsumerGroupState> groups;
+    private final PartitionLogs logs;
+
+    public ConsumerGroups(HazelcastInstance hazelcast, PartitionLogs logs) {
+        this.groups = hazelcast.getMap(GROUPS_MAP);
+        this.logs = logs;
+    }
+
+    /** Joins (or rejoins, with a known member id) a group; the reply carries the member's partitions. */
+    public GroupMembership join(String group, String memberId, Collection<String> topics,
+            AssignmentStrategy strategy, Duration sessionTimeout) {
+        if (topics.isEmpty()) {
+            throw new IllegalArgumentException("a member subscribes to at least one topic");
+        }
+        if (sessionTimeout.isNegative() || sessionTimeout.isZero()) {
+            throw new IllegalArgumentException("the session timeout must be positive, got " + sessionTimeout);
+        }
+        Map<String, Integer> partitions = new TreeMap<>();
+        for (String topic : topics) {
+            partitions.put(topic, logs.topic(topic).partitions());
+        }
+        return (GroupMembership) call(group, GroupOperation.join(memberId, partitions, strategy,
+                sessionTimeout.toMillis()));
+    }
+
+    /**
+     * Tells the coordinator the member lives and which partitions it still holds; the reply has what it owns
+     * now (including partitions granted to it) and its target.
+     */
+    public GroupMembership heartbeat(String group, String memberId, Collection<TopicPartition> held) {
+        return (GroupMembership) call(group, GroupOperation.heartbeat(memberId, new java.util.HashSet<>(held)));
+    }
+
+    public void leave(String group, String memberId) {
+        call(group, GroupOperation.leave(memberId));
+    }
+
+    /**
+     * Commits offsets (the next offset to consume) of partitions the member owns. Throws
+     * {@link CommitFailedException} if the member was fenced (its session expired) or does not own a partition.
+     */
+    public void commit(String group, String memberId, int generation, Map<TopicPartition, Long> offsets,
+            String metadata) {
+        requireValid(offsets);
+        call(group, GroupOperation.commit(memberId, generation, offsets, metadata));
+    }
+
+    /** Sets committed offsets of a group that has no active member (an operator's reset). */
+    public void resetOffsets(String group, Map<TopicPartition, Long> offsets) {
+        requireValid(offsets);
+        call(group, GroupOperation.reset(offsets));
+    }
+
+    /** Deletes a group that has no active member, with its committed offsets. */
+    public void delete(String group) {
+        call(group, GroupOperation.delete());
+    }
+
+    public OptionalLong committed(String group, TopicPartition partition) {
+        ConsumerGroupState state = groups.get(group);
+        ConsumerGroupState.Committed committed = state == null ? null : state.committed.get(partition);
+        return committed == null ? OptionalLong.empty() : OptionalLong.of(committed.offset());
+    }
+
+    public List<String> list() {
+        List<String> names = new ArrayList<>(groups.keySet());
+        names.sort(null);
+        return names;
+    }
+
+    public GroupDescription describe(String group) {
+        ConsumerGroupState state = groups.get(group);
+        if (state == null) {
+            throw new IllegalArgumentException("there is no consumer group '" + group + "'");
+        }
+        Map<TopicPartition, Long> committed = new TreeMap<>();
+        state.committed.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        Map<TopicPartition, Long> lag = new TreeMap<>();
+        state.partitions.forEach((topic, count) -> {
+            for (int p = 0; p < count; p++) {
+                PartitionSummary summary = logs.summary(topic, p);
+                TopicPartition partition = new TopicPartition(topic, p);
+                long from = committed.containsKey(partition) ? committed.get(partition) : summary.startOffset();
+                lag.put(partition, Math.max(0, summary.endOffset() - from));
+            }
+        });
+        Map<String, List<TopicPartition>> owners = new LinkedHashMap<>();
+        state.owned.forEach((member, partitions) -> owners.put(member, new ArrayList<>(partitions)));
+        return new GroupDescription(group, state.generation, state.strategy, owners, committed, lag);
+    }
+
+    private void requireValid(Map<TopicPartition, Long> offsets) {
+        for (Map.Entry<TopicPartition, Long> offset : offsets.entrySet()) {
+            if (offset.getValue() < 0) {
+                throw new IllegalArgumentException("offsets are not negative; got " + offset.getValue() + " for "
+                        + offset.getKey());
+            }
+            TopicMetadata topic = logs.findTopic(offset.getKey().topic())
+                    .orElseThrow(() -> new UnknownTopicException(offset.getKey().topic()));
+            try {
+                topic.requirePartition(offset.getKey().partition());
+            } catch (InvalidTopicException e) {
+                throw new InvalidTopicException("cannot commit for " + offset.getKey() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Object call(String group, GroupOperation operation) {
+        if (group == null || group.isBlank()) {
+            throw new IllegalArgumentException("a consumer group needs a name");
+        }
+        Object reply = groups.executeOnKey(group, operation);
+        if (reply instanceof GroupOperation.Refusal refusal) {
+            if (refusal.fenced()) {
+                throw new CommitFailedException(refusal.reason());
+            }
+            throw new IllegalStateException(refusal.reason());
+        }
+        return reply;
+    }
+}

@@ -1,0 +1,174 @@
+package io.partitionmq.group;
+
+import com.hazelcast.map.EntryProcessor;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One change of a consumer group, run on its coordinator with the coordinator's clock; the backups take over the
+ * resulting state. Rare next to appends (joins, heartbeats, commits), so plain Java serialization serves.
+ */
+final class GroupOperation implements EntryProcessor<String, ConsumerGroupState, Object>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, APPLY }
+
+    /** What a refused operation reports back (exceptions thrown here would reach clients unnamed). */
+    record Refusal(boolean fenced, String reason) implements Serializable {
+    }
+
+    private final Kind kind;
+    private final String memberId;
+    private final int generation;
+    private final Set<String> topics;
+    private final Set<TopicPartition> held;
+    private final Map<String, Integer> partitions;
+    private final AssignmentStrategy strategy;
+    private final long sessionTimeoutMillis;
+    private final Map<TopicPartition, Long> offsets;
+    private final String metadata;
+    private ConsumerGroupState result;
+
+    private GroupOperation(Kind kind, String memberId, int generation, Set<String> topics,
+            Map<String, Integer> partitions, AssignmentStrategy strategy, long sessionTimeoutMillis,
+            Map<TopicPartition, Long> offsets, String metadata, ConsumerGroupState result) {
+        this(kind, memberId, generation, topics, Set.of(), partitions, strategy, sessionTimeoutMillis, offsets,
+                metadata, result);
+    }
+
+    private GroupOperation(Kind kind, String memberId, int generation, Set<String> topics, Set<TopicPartition> held,
+            Map<String, Integer> partitions, AssignmentStrategy strategy, long sessionTimeoutMillis,
+            Map<TopicPartition, Long> offsets, String metadata, ConsumerGroupState result) {
+        this.kind = kind;
+        this.memberId = memberId;
+        this.generation = generation;
+        this.topics = topics;
+        this.held = held;
+        this.partitions = partitions;
+        this.strategy = strategy;
+        this.sessionTimeoutMillis = sessionTimeoutMillis;
+        this.offsets = offsets;
+        this.metadata = metadata;
+        this.result = result;
+    }
+
+    static GroupOperation join(String memberId, Map<String, Integer> partitions, AssignmentStrategy strategy,
+            long sessionTimeoutMillis) {
+        return new GroupOperation(Kind.JOIN, memberId, 0, Set.copyOf(partitions.keySet()),
+                new HashMap<>(partitions), strategy, sessionTimeoutMillis, null, null, null);
+    }
+
+    /** @param held the partitions the member still holds (it has released those its target lost) */
+    static GroupOperation heartbeat(String memberId, Set<TopicPartition> held) {
+        return new GroupOperation(Kind.HEARTBEAT, memberId, 0, null, Set.copyOf(held), null, null, 0, null, null,
+                null);
+    }
+
+    static GroupOperation leave(String memberId) {
+        return new GroupOperation(Kind.LEAVE, memberId, 0, null, null, null, 0, null, null, null);
+    }
+
+    static GroupOperation commit(String memberId, int generation, Map<TopicPartition, Long> offsets,
+            String metadata) {
+        return new GroupOperation(Kind.COMMIT, memberId, generation, null, null, null, 0, new HashMap<>(offsets),
+                metadata, null);
+    }
+
+    static GroupOperation reset(Map<TopicPartition, Long> offsets) {
+        return new GroupOperation(Kind.RESET, null, 0, null, null, null, 0, new HashMap<>(offsets), null, null);
+    }
+
+    static GroupOperation delete() {
+        return new GroupOperation(Kind.DELETE, null, 0, null, null, null, 0, null, null, null);
+    }
+
+    @Override
+    public Object process(Map.Entry<String, ConsumerGroupState> entry) {
+        if (kind == Kind.APPLY) {
+            entry.setValue(result);
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        ConsumerGroupState state = entry.getValue() == null ? new ConsumerGroupState() : entry.getValue();
+        state.expire(now);
+        Object reply = apply(state, now);
+        if (kind == Kind.DELETE && !(reply instanceof Refusal)) {
+            entry.setValue(null);
+            result = null;
+        } else {
+            entry.setValue(state);
+            result = state;
+        }
+        return reply;
+    }
+
+    private Object apply(ConsumerGroupState state, long now) {
+        switch (kind) {
+            case JOIN -> {
+                String id = memberId != null ? memberId : UUID.randomUUID().toString();
+                if (state.members.isEmpty()) {
+                    state.strategy = strategy;
+                }
+                state.partitions.putAll(partitions);
+                state.members.put(id, new ConsumerGroupState.Member(topics, sessionTimeoutMillis, now));
+                state.rebalance(now);
+                state.reconcile(id, Set.of());
+                return state.membershipOf(id);
+            }
+            case HEARTBEAT -> {
+                ConsumerGroupState.Member member = state.members.get(memberId);
+                if (member == null) {
+                    return new Refusal(false, "member " + memberId + " is not in the group (its session expired); join"
+                            + " again");
+                }
+                state.members.put(memberId, new ConsumerGroupState.Member(member.topics(),
+                        member.sessionTimeoutMillis(), now));
+                state.reconcile(memberId, held);
+                return state.membershipOf(memberId);
+            }
+            case LEAVE -> {
+                if (state.members.remove(memberId) != null) {
+                    state.rebalance(now);
+                }
+                return Boolean.TRUE;
+            }
+            case COMMIT -> {
+                if (!state.members.containsKey(memberId)) {
+                    return new Refusal(true, "member " + memberId + " is fenced: its session expired and the group"
+                            + " (now at generation " + state.generation + ") moved on without it");
+                }
+                for (TopicPartition partition : offsets.keySet()) {
+                    if (!state.owns(memberId, partition)) {
+                        return new Refusal(true, "member " + memberId + " does not own " + partition);
+                    }
+                }
+                offsets.forEach((partition, offset) -> state.committed.put(partition,
+                        new ConsumerGroupState.Committed(offset, metadata)));
+                return Boolean.TRUE;
+            }
+            case RESET -> {
+                if (!state.members.isEmpty()) {
+                    return new Refusal(false, "the group has " + state.members.size() + " active members; offsets can"
+                            + " only be reset while it has none");
+                }
+                offsets.forEach((partition, offset) -> state.committed.put(partition,
+                        new ConsumerGroupState.Committed(offset, "reset")));
+                return Boolean.TRUE;
+            }
+            case DELETE -> {
+                return state.members.isEmpty() ? Boolean.TRUE
+                        : new Refusal(false, "the group has active members; it can only be deleted while it has none");
+            }
+            default -> throw new IllegalStateException("unexpected " + kind);
+        }
+    }
+
+    @Override
+    public EntryProcessor<String, ConsumerGroupState, Object> getBackupProcessor() {
+        return new GroupOperation(Kind.APPLY, null, 0, null, null, null, 0, null, null, result);
+    }
+
+}
