@@ -87,6 +87,7 @@ public final class Broker implements AutoCloseable {
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {
             int replicas = connection.logs().offerRecovered(store);
+            connection.groups().restore(store);
             ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
             recovered.set(true);
             ClusterRecovery.awaitReplicasInSync(hazelcast, RECOVERY_TIMEOUT);

@@ -36,6 +36,31 @@ final class ConsumerGroupState implements Serializable {
     final Map<TopicPartition, Committed> committed = new HashMap<>();
     long emptySince = -1;
 
+    byte[] toBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(this);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A state a store kept; classes resolve with the engine's class loader, also inside a server. */
+    static ConsumerGroupState fromBytes(byte[] state) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(state)) {
+            @Override
+            protected Class<?> resolveClass(java.io.ObjectStreamClass description) throws java.io.IOException,
+                    ClassNotFoundException {
+                return Class.forName(description.getName(), false, ConsumerGroupState.class.getClassLoader());
+            }
+        }) {
+            return (ConsumerGroupState) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("a stored consumer group cannot be read", e);
+        }
+    }
+
     /** Drops members silent for longer than their session timeout; true if any was dropped. */
     boolean expire(long now) {
         boolean any = members.entrySet().removeIf(m -> now - m.getValue().lastHeard() > m.getValue()

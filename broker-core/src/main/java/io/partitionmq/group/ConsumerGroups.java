@@ -3,6 +3,7 @@ package io.partitionmq.group;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.partitionmq.log.InvalidTopicException;
+import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.PartitionSummary;
 import io.partitionmq.log.TopicMetadata;
@@ -80,6 +81,14 @@ public final class ConsumerGroups {
     /** Deletes a group that has no active member, with its committed offsets. */
     public void delete(String group) {
         call(group, GroupOperation.delete());
+    }
+
+    /** Puts the groups a broker's store kept back into the cluster (after a restart); returns how many. */
+    public int restore(LogStore store) {
+        Map<String, byte[]> stored = store.recoverGroups();
+        stored.forEach((group, state) -> groups.executeOnKey(group,
+                GroupOperation.restore(ConsumerGroupState.fromBytes(state))));
+        return stored.size();
     }
 
     public OptionalLong committed(String group, TopicPartition partition) {

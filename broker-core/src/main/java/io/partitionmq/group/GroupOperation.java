@@ -1,6 +1,9 @@
 package io.partitionmq.group;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
+import io.partitionmq.log.LogStore;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,10 +14,11 @@ import java.util.UUID;
  * One change of a consumer group, run on its coordinator with the coordinator's clock; the backups take over the
  * resulting state. Rare next to appends (joins, heartbeats, commits), so plain Java serialization serves.
  */
-final class GroupOperation implements EntryProcessor<String, ConsumerGroupState, Object>, Serializable {
+final class GroupOperation implements EntryProcessor<String, ConsumerGroupState, Object>, HazelcastInstanceAware,
+        Serializable {
     private static final long serialVersionUID = 1L;
 
-    enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, APPLY }
+    enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, APPLY, RESTORE }
 
     /** What a refused operation reports back (exceptions thrown here would reach clients unnamed). */
     record Refusal(boolean fenced, String reason) implements Serializable {
@@ -31,6 +35,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
     private final Map<TopicPartition, Long> offsets;
     private final String metadata;
     private ConsumerGroupState result;
+    private transient HazelcastInstance member;
 
     private GroupOperation(Kind kind, String memberId, int generation, Set<String> topics,
             Map<String, Integer> partitions, AssignmentStrategy strategy, long sessionTimeoutMillis,
@@ -85,11 +90,26 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
         return new GroupOperation(Kind.DELETE, null, 0, null, null, null, 0, null, null, null);
     }
 
+    /** Puts a group a store kept back into the cluster, unless the cluster has it already. */
+    static GroupOperation restore(ConsumerGroupState state) {
+        return new GroupOperation(Kind.RESTORE, null, 0, null, null, null, 0, null, null, state);
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcast) {
+        this.member = hazelcast;
+    }
+
     @Override
     public Object process(Map.Entry<String, ConsumerGroupState> entry) {
-        if (kind == Kind.APPLY) {
+        if (kind == Kind.RESTORE && entry.getValue() != null) {
+            result = entry.getValue();
+            return Boolean.FALSE;
+        }
+        if (kind == Kind.APPLY || kind == Kind.RESTORE) {
             entry.setValue(result);
-            return null;
+            persist(entry.getKey());
+            return Boolean.TRUE;
         }
         long now = System.currentTimeMillis();
         ConsumerGroupState state = entry.getValue() == null ? new ConsumerGroupState() : entry.getValue();
@@ -102,7 +122,18 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             entry.setValue(state);
             result = state;
         }
+        persist(entry.getKey());
         return reply;
+    }
+
+    /** Writes the group's state (or its deletion) to this member's store, on the owner and the backups alike. */
+    private void persist(String group) {
+        LogStore store = LogStore.of(member);
+        if (result == null) {
+            store.deleteGroup(group);
+        } else {
+            store.saveGroup(group, result.toBytes());
+        }
     }
 
     private Object apply(ConsumerGroupState state, long now) {

@@ -49,8 +49,23 @@ public interface LogStore extends AutoCloseable {
     /** Every topic found in the store. */
     List<TopicMetadata> recoverTopics();
 
+    /** Persists a consumer group's state (members, assignment, committed offsets), as bytes its owner reads. */
+    void saveGroup(String group, byte[] state);
+
+    /** Forgets a deleted consumer group. */
+    void deleteGroup(String group);
+
+    /** Every consumer group found in the store. */
+    Map<String, byte[]> recoverGroups();
+
     @Override
     void close();
+
+    /** A member's store, or one that keeps nothing for a member started without a store. */
+    static LogStore of(com.hazelcast.core.HazelcastInstance member) {
+        Object store = member.getUserContext().get(CONTEXT_KEY);
+        return store != null ? (LogStore) store : MemberProcessor.MemoryOnly.INSTANCE;
+    }
 
     /** What a replica is apart from its records: where it starts, its leader epoch and its topic's settings. */
     record PartitionCheckpoint(long startOffset, int leaderEpoch, TopicConfig config) {

@@ -23,8 +23,7 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
 
     /** This member's store; a member started without one keeps everything in memory only. */
     final LogStore store() {
-        Object store = member.getUserContext().get(LogStore.CONTEXT_KEY);
-        return store != null ? (LogStore) store : MemoryOnly.INSTANCE;
+        return LogStore.of(member);
     }
 
     /** A value this member keeps in its Hazelcast user context. */
@@ -48,7 +47,7 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
     }
 
     /** The store of a member that keeps nothing on disk. */
-    private enum MemoryOnly implements LogStore {
+    enum MemoryOnly implements LogStore {
         INSTANCE;
 
         @Override
@@ -88,6 +87,19 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         @Override
         public List<TopicMetadata> recoverTopics() {
             return List.of();
+        }
+
+        @Override
+        public void saveGroup(String group, byte[] state) {
+        }
+
+        @Override
+        public void deleteGroup(String group) {
+        }
+
+        @Override
+        public Map<String, byte[]> recoverGroups() {
+            return Map.of();
         }
 
         @Override

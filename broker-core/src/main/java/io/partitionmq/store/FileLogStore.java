@@ -43,6 +43,7 @@ public final class FileLogStore implements LogStore {
 
     private final Path logDir;
     private final Path topicDir;
+    private final Path groupDir;
     private final FlushPolicy flush;
     private final Map<PartitionKey, Replica> replicas = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
@@ -63,10 +64,12 @@ public final class FileLogStore implements LogStore {
     public FileLogStore(Path dataDir, FlushPolicy flush, Duration flushInterval) {
         this.logDir = dataDir.resolve("log");
         this.topicDir = dataDir.resolve("topics");
+        this.groupDir = dataDir.resolve("groups");
         this.flush = flush;
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(topicDir);
+            Files.createDirectories(groupDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store's directories under " + dataDir, e);
         }
@@ -266,6 +269,42 @@ public final class FileLogStore implements LogStore {
             throw new UncheckedIOException("cannot read the topics under " + topicDir, e);
         }
         return topics;
+    }
+
+    // Consumer groups: one file per group, named by the group's name encoded for the file system.
+
+    @Override
+    public void saveGroup(String group, byte[] state) {
+        writeAtomically(groupDir.resolve(groupFile(group)), state);
+    }
+
+    @Override
+    public void deleteGroup(String group) {
+        try {
+            Files.deleteIfExists(groupDir.resolve(groupFile(group)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the state of group " + group, e);
+        }
+    }
+
+    @Override
+    public Map<String, byte[]> recoverGroups() {
+        Map<String, byte[]> groups = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(groupDir, "*.group")) {
+            for (Path file : files) {
+                String encoded = file.getFileName().toString().replaceFirst("\\.group$", "");
+                groups.put(new String(java.util.Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8),
+                        Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the groups under " + groupDir, e);
+        }
+        return groups;
+    }
+
+    private static String groupFile(String group) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(group.getBytes(StandardCharsets.UTF_8)) + ".group";
     }
 
     // Files.

@@ -8,6 +8,9 @@ import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.TestBrokers;
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.group.AssignmentStrategy;
+import io.partitionmq.group.GroupMembership;
+import io.partitionmq.group.TopicPartition;
 import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.ShareGroups;
@@ -129,6 +132,22 @@ class PersistenceTest {
             assertEquals(List.of("work/0#3", "work/0#4"),
                     rest.stream().map(r -> new String(r.record().value(), StandardCharsets.UTF_8)).toList(),
                     "records accepted before the restart are not delivered again");
+        }
+    }
+
+    @Test
+    void aConsumerGroupsCommittedOffsetsSurviveARestart() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
+        TopicPartition first = new TopicPartition("tracked", 0);
+        try (Broker broker = Broker.start(config)) {
+            BrokerConnection connection = broker.connect();
+            connection.logs().createTopic("tracked", 1);
+            GroupMembership member = connection.groups().join("trackers", null, List.of("tracked"),
+                    AssignmentStrategy.RANGE, java.time.Duration.ofMinutes(1));
+            connection.groups().commit("trackers", member.memberId(), member.generation(), Map.of(first, 3L), "");
+        }
+        try (Broker broker = Broker.start(config)) {
+            assertEquals(3L, broker.connect().groups().committed("trackers", first).getAsLong());
         }
     }
 
