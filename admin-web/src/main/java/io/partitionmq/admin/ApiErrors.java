@@ -1,5 +1,7 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.group.GroupNotEmptyException;
+import io.partitionmq.group.UnknownGroupException;
 import io.partitionmq.log.InvalidTopicException;
 import io.partitionmq.log.TopicExistsException;
 import io.partitionmq.log.UnknownTopicException;
@@ -26,6 +28,12 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (cause instanceof UnknownTopicException) {
             return ApiError.response(Response.Status.NOT_FOUND, "unknown_topic", cause.getMessage());
         }
+        if (cause instanceof UnknownGroupException) {
+            return ApiError.response(Response.Status.NOT_FOUND, "unknown_group", cause.getMessage());
+        }
+        if (cause instanceof GroupNotEmptyException) {
+            return ApiError.response(Response.Status.CONFLICT, "group_not_empty", cause.getMessage());
+        }
         if (cause instanceof InvalidTopicException) {
             return ApiError.response(Response.Status.BAD_REQUEST, "invalid_topic", cause.getMessage());
         }
@@ -35,6 +43,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (cause instanceof JsonbException) {
             return ApiError.response(Response.Status.BAD_REQUEST, "malformed_json",
                     "the request body is not the JSON this endpoint expects");
+        }
+        if (cause instanceof IllegalArgumentException && !(cause instanceof InvalidTopicException)) {
+            return ApiError.response(Response.Status.BAD_REQUEST, "bad_request", cause.getMessage());
         }
         if (cause instanceof BrokerUnavailableException) {
             return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "broker_unavailable", cause.getMessage());
@@ -52,6 +63,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     /** Failures whose message tells the caller what was wrong; they may arrive wrapped by CDI or JSON-B. */
     private static final List<Class<? extends Throwable>> EXPLAINED = List.of(UnknownTopicException.class,
+            UnknownGroupException.class, GroupNotEmptyException.class, IllegalArgumentException.class,
             InvalidTopicException.class,
             TopicExistsException.class, JsonbException.class, BrokerUnavailableException.class);
 

@@ -78,6 +78,29 @@ public final class ConsumerGroups {
         call(group, GroupOperation.reset(offsets));
     }
 
+    /**
+     * The offsets a reset would commit for every partition of the group's topics, each kept within the
+     * partition's log (a dry run: nothing changes).
+     */
+    public Map<TopicPartition, Long> planReset(String group, OffsetReset reset) {
+        GroupDescription current = describe(group);
+        Map<TopicPartition, Long> planned = new TreeMap<>();
+        for (TopicPartition partition : current.lag().keySet()) {
+            PartitionSummary log = logs.summary(partition.topic(), partition.partition());
+            long committed = current.committed().getOrDefault(partition, log.startOffset());
+            long target = switch (reset.kind()) {
+                case EARLIEST -> log.startOffset();
+                case LATEST -> log.endOffset();
+                case OFFSET -> reset.value();
+                case SHIFT -> committed + reset.value();
+                case TIMESTAMP -> logs.offsetForTimestamp(partition.topic(), partition.partition(), reset.value())
+                        .orElse(log.endOffset());
+            };
+            planned.put(partition, Math.max(log.startOffset(), Math.min(log.endOffset(), target)));
+        }
+        return planned;
+    }
+
     /** Deletes a group that has no active member, with its committed offsets. */
     public void delete(String group) {
         call(group, GroupOperation.delete());
@@ -106,7 +129,7 @@ public final class ConsumerGroups {
     public GroupDescription describe(String group) {
         ConsumerGroupState state = groups.get(group);
         if (state == null) {
-            throw new IllegalArgumentException("there is no consumer group '" + group + "'");
+            throw new UnknownGroupException(group);
         }
         Map<TopicPartition, Long> committed = new TreeMap<>();
         state.committed.forEach((partition, offset) -> committed.put(partition, offset.offset()));
@@ -146,10 +169,11 @@ public final class ConsumerGroups {
         }
         Object reply = groups.executeOnKey(group, operation);
         if (reply instanceof GroupOperation.Refusal refusal) {
-            if (refusal.fenced()) {
-                throw new CommitFailedException(refusal.reason());
-            }
-            throw new IllegalStateException(refusal.reason());
+            throw switch (refusal.why()) {
+                case FENCED -> new CommitFailedException(refusal.reason());
+                case NOT_EMPTY -> new GroupNotEmptyException(refusal.reason());
+                case UNKNOWN_MEMBER -> new IllegalStateException(refusal.reason());
+            };
         }
         return reply;
     }

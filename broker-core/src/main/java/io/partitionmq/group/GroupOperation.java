@@ -21,7 +21,8 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
     enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, APPLY, RESTORE }
 
     /** What a refused operation reports back (exceptions thrown here would reach clients unnamed). */
-    record Refusal(boolean fenced, String reason) implements Serializable {
+    record Refusal(Reason why, String reason) implements Serializable {
+        enum Reason { FENCED, UNKNOWN_MEMBER, NOT_EMPTY }
     }
 
     private final Kind kind;
@@ -152,7 +153,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             case HEARTBEAT -> {
                 ConsumerGroupState.Member member = state.members.get(memberId);
                 if (member == null) {
-                    return new Refusal(false, "member " + memberId + " is not in the group (its session expired); join"
+                    return new Refusal(Refusal.Reason.UNKNOWN_MEMBER, "member " + memberId + " is not in the group (its session expired); join"
                             + " again");
                 }
                 state.members.put(memberId, new ConsumerGroupState.Member(member.topics(),
@@ -168,12 +169,12 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             }
             case COMMIT -> {
                 if (!state.members.containsKey(memberId)) {
-                    return new Refusal(true, "member " + memberId + " is fenced: its session expired and the group"
+                    return new Refusal(Refusal.Reason.FENCED, "member " + memberId + " is fenced: its session expired and the group"
                             + " (now at generation " + state.generation + ") moved on without it");
                 }
                 for (TopicPartition partition : offsets.keySet()) {
                     if (!state.owns(memberId, partition)) {
-                        return new Refusal(true, "member " + memberId + " does not own " + partition);
+                        return new Refusal(Refusal.Reason.FENCED, "member " + memberId + " does not own " + partition);
                     }
                 }
                 offsets.forEach((partition, offset) -> state.committed.put(partition,
@@ -182,7 +183,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             }
             case RESET -> {
                 if (!state.members.isEmpty()) {
-                    return new Refusal(false, "the group has " + state.members.size() + " active members; offsets can"
+                    return new Refusal(Refusal.Reason.NOT_EMPTY, "the group has " + state.members.size() + " active members; offsets can"
                             + " only be reset while it has none");
                 }
                 offsets.forEach((partition, offset) -> state.committed.put(partition,
@@ -191,7 +192,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             }
             case DELETE -> {
                 return state.members.isEmpty() ? Boolean.TRUE
-                        : new Refusal(false, "the group has active members; it can only be deleted while it has none");
+                        : new Refusal(Refusal.Reason.NOT_EMPTY, "the group has active members; it can only be deleted while it has none");
             }
             default -> throw new IllegalStateException("unexpected " + kind);
         }

@@ -158,6 +158,44 @@ class ShopOnPayaraMicroIT {
         assertTrue(gone.body().contains("does not exist"), gone.body());
     }
 
+    @Test
+    void theAdminApiShowsAConsumerGroupsLagAndResetsItsOffsetsOnlyWhenItIsEmpty() throws Exception {
+        var broker = io.partitionmq.cluster.LocalBroker.get().orElseThrow().connect();
+        var topic = broker.logs().createTopic("lagging", 1);
+        for (int i = 0; i < 5; i++) {
+            broker.logs().append(topic, 0, List.of(new io.partitionmq.log.ProducerRecord(null, java.util.Map.of(),
+                    new byte[] {(byte) i})));
+        }
+        var member = broker.groups().join("auditors", null, List.of("lagging"),
+                io.partitionmq.group.AssignmentStrategy.RANGE, java.time.Duration.ofMinutes(1));
+        broker.groups().commit("auditors", member.memberId(), member.generation(),
+                java.util.Map.of(new io.partitionmq.group.TopicPartition("lagging", 0), 2L), "");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api/groups";
+        HttpResponse<String> group = http.send(HttpRequest.newBuilder(URI.create(api + "/auditors")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, group.statusCode(), group.body());
+        assertTrue(group.body().contains("\"totalLag\":3"), group.body());
+        HttpResponse<String> busy = http.send(json(api + "/auditors/reset", "POST",
+                "{\"to\":\"earliest\",\"dryRun\":false}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, busy.statusCode(), busy.body());
+        HttpResponse<String> dryRun = http.send(json(api + "/auditors/reset", "POST",
+                "{\"to\":\"shift\",\"value\":-1}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, dryRun.statusCode(), dryRun.body());
+        assertTrue(dryRun.body().contains("\"offset\":1") && dryRun.body().contains("\"dryRun\":true"),
+                dryRun.body());
+        broker.groups().leave("auditors", member.memberId());
+        HttpResponse<String> done = http.send(json(api + "/auditors/reset", "POST",
+                "{\"to\":\"latest\",\"dryRun\":false}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, done.statusCode(), done.body());
+        assertEquals(5L, broker.groups().committed("auditors", new io.partitionmq.group.TopicPartition("lagging", 0))
+                .getAsLong());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(api + "/nobody")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+    }
+
     private static HttpRequest json(String url, String method, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
