@@ -101,17 +101,18 @@ public final class GroupConsumer implements AutoCloseable {
         if (System.currentTimeMillis() < nextHeartbeat && membership.settled()) {
             return;
         }
-        List<TopicPartition> revoked = membership.revoked();
-        if (!revoked.isEmpty()) {
-            Map<TopicPartition, Long> released = new HashMap<>();
-            revoked.forEach(partition -> released.put(partition, positions.get(partition)));
-            groups.commit(group, membership.memberId(), membership.generation(), released, "released");
-            positions.keySet().removeAll(revoked);
-        }
         GroupMembership current;
         try {
+            List<TopicPartition> revoked = membership.revoked();
+            if (!revoked.isEmpty()) {
+                Map<TopicPartition, Long> released = new HashMap<>();
+                revoked.forEach(partition -> released.put(partition, positions.get(partition)));
+                groups.commit(group, membership.memberId(), membership.generation(), released, "released");
+                positions.keySet().removeAll(revoked);
+            }
             current = groups.heartbeat(group, membership.memberId(), positions.keySet());
         } catch (IllegalStateException expired) {
+            // The session expired (the member was too slow): its partitions moved on; it joins again.
             positions.clear();
             current = groups.join(group, membership.memberId(), topics, strategy, sessionTimeout);
         }
