@@ -28,6 +28,27 @@ async function loadTopics() {
   empty.hidden = topics.length > 0;
 }
 
+const groupRows = document.querySelector('#groups tbody');
+
+async function loadGroups() {
+  const response = await fetch('api/groups', { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    return;
+  }
+  const groups = await response.json();
+  groupRows.replaceChildren(...groups.map(group => {
+    const tr = document.createElement('tr');
+    tr.dataset.group = group.name;
+    tr.append(cell(group.name), cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
+      cell(group.totalLag, 'num'),
+      cell(group.partitions.map(p => `${p.topic}/${p.partition}:${p.lag}`).join('  '), 'offsets'));
+    return tr;
+  }));
+  document.querySelector('#no-groups').hidden = groups.length > 0;
+  document.querySelector('#total-lag').textContent =
+    `total lag ${groups.reduce((sum, group) => sum + group.totalLag, 0)}`;
+}
+
 function show(text, isError) {
   message.textContent = text;
   message.className = isError ? 'error' : '';
@@ -51,6 +72,11 @@ document.querySelector('#create').addEventListener('submit', async event => {
   }
 });
 
-document.querySelector('#refresh').addEventListener('click', loadTopics);
-loadTopics();
-setInterval(loadTopics, 5000);
+function refresh() {
+  loadTopics();
+  loadGroups();
+}
+
+document.querySelector('#refresh').addEventListener('click', refresh);
+refresh();
+setInterval(refresh, 5000);
