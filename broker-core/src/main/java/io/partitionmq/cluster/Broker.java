@@ -59,8 +59,10 @@ public final class Broker implements AutoCloseable {
         }
         try (BrokerConnection connection = connect()) {
             int truncated = connection.logs().enforceRetentionOnLocalPartitions();
-            if (truncated > 0) {
-                LOG.log(Level.DEBUG, "retention moved the start of {0} partitions", truncated);
+            int expired = connection.groups().expireEmptyGroups(config.groupOffsetsRetention());
+            if (truncated > 0 || expired > 0) {
+                LOG.log(Level.DEBUG, "retention moved the start of {0} partitions and expired {1} empty groups",
+                        truncated, expired);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "applying retention failed; it is tried again at the next check", e);

@@ -18,14 +18,15 @@ import java.util.List;
  * @param defaultPartitions       partitions of a topic created without a count (e.g. on first use)
  * @param topicDefaults           settings of a topic created without them
  * @param retentionCheckInterval  how often the broker applies retention to the partitions it leads
+ * @param groupOffsetsRetention   how long a consumer group without members keeps its committed offsets
  * @param flush                   when written log data is forced to disk
  * @param flushInterval           how often, with {@link FlushPolicy#INTERVAL}
  * @param dataDir                 where the broker keeps its files
  */
 public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
                            int backupCount, int defaultPartitions, TopicConfig topicDefaults,
-                           Duration retentionCheckInterval, FlushPolicy flush, Duration flushInterval,
-                           Path dataDir) {
+                           Duration retentionCheckInterval, Duration groupOffsetsRetention, FlushPolicy flush,
+                           Duration flushInterval, Path dataDir) {
     public BrokerConfig {
         members = List.copyOf(members);
         if (port <= 0 || port > 65535) {
@@ -38,6 +39,10 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
             throw new IllegalArgumentException("default partitions must be positive, got " + defaultPartitions);
         }
         requirePositive("the retention check interval", retentionCheckInterval);
+        if (groupOffsetsRetention.isNegative()) {
+            throw new IllegalArgumentException("the group offsets retention cannot be negative, got "
+                    + groupOffsetsRetention);
+        }
         requirePositive("the flush interval", flushInterval);
     }
 
@@ -51,22 +56,22 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
     public static BrokerConfig loopback(int port, Path dataDir) {
         String address = "127.0.0.1:" + port;
         return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4,
-                TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), FlushPolicy.INTERVAL, Duration.ofSeconds(1),
-                dataDir);
+                TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), Duration.ofDays(7), FlushPolicy.INTERVAL,
+                Duration.ofSeconds(1), dataDir);
     }
 
     public BrokerConfig withCluster(String name, List<String> clusterMembers) {
         return new BrokerConfig(brokerId, name, host, port, clusterMembers, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, flush, flushInterval, dataDir);
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir);
     }
 
     public BrokerConfig withRetentionCheckInterval(Duration interval) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, interval, flush, flushInterval, dataDir);
+                topicDefaults, interval, groupOffsetsRetention, flush, flushInterval, dataDir);
     }
 
     public BrokerConfig withFlush(FlushPolicy policy) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, policy, flushInterval, dataDir);
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, policy, flushInterval, dataDir);
     }
 }

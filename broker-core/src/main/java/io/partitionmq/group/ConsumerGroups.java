@@ -106,6 +106,20 @@ public final class ConsumerGroups {
         call(group, GroupOperation.delete());
     }
 
+    /**
+     * Deletes the groups this member coordinates that have had no member for {@code retention} (their committed
+     * offsets expire, as Kafka's offsets.retention); only callable on a broker member. Returns how many.
+     */
+    public int expireEmptyGroups(Duration retention) {
+        int expired = 0;
+        for (String group : groups.localKeySet()) {
+            if (Boolean.TRUE.equals(groups.executeOnKey(group, GroupOperation.expire(retention.toMillis())))) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
     /** Puts the groups a broker's store kept back into the cluster (after a restart); returns how many. */
     public int restore(LogStore store) {
         Map<String, byte[]> stored = store.recoverGroups();

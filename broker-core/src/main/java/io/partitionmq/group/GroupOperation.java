@@ -18,7 +18,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
         Serializable {
     private static final long serialVersionUID = 1L;
 
-    enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, APPLY, RESTORE }
+    enum Kind { JOIN, HEARTBEAT, LEAVE, COMMIT, RESET, DELETE, EXPIRE, APPLY, RESTORE }
 
     /** What a refused operation reports back (exceptions thrown here would reach clients unnamed). */
     record Refusal(Reason why, String reason) implements Serializable {
@@ -87,6 +87,11 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
         return new GroupOperation(Kind.RESET, null, 0, null, null, null, 0, new HashMap<>(offsets), null, null);
     }
 
+    /** Deletes the group if it has had no member for {@code retentionMillis} (its offsets expire). */
+    static GroupOperation expire(long retentionMillis) {
+        return new GroupOperation(Kind.EXPIRE, null, 0, null, null, null, retentionMillis, null, null, null);
+    }
+
     static GroupOperation delete() {
         return new GroupOperation(Kind.DELETE, null, 0, null, null, null, 0, null, null, null);
     }
@@ -113,10 +118,16 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             return Boolean.TRUE;
         }
         long now = System.currentTimeMillis();
+        if (entry.getValue() == null && kind == Kind.EXPIRE) {
+            return Boolean.FALSE;
+        }
         ConsumerGroupState state = entry.getValue() == null ? new ConsumerGroupState() : entry.getValue();
+        if (entry.getValue() == null) {
+            state.emptySince = now;
+        }
         state.expire(now);
         Object reply = apply(state, now);
-        if (kind == Kind.DELETE && !(reply instanceof Refusal)) {
+        if ((kind == Kind.DELETE || kind == Kind.EXPIRE) && Boolean.TRUE.equals(reply)) {
             entry.setValue(null);
             result = null;
         } else {
@@ -189,6 +200,10 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
                 offsets.forEach((partition, offset) -> state.committed.put(partition,
                         new ConsumerGroupState.Committed(offset, "reset")));
                 return Boolean.TRUE;
+            }
+            case EXPIRE -> {
+                return state.members.isEmpty() && state.emptySince >= 0
+                        && now - state.emptySince >= sessionTimeoutMillis;
             }
             case DELETE -> {
                 return state.members.isEmpty() ? Boolean.TRUE

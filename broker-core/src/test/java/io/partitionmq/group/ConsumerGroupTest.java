@@ -182,6 +182,13 @@ class ConsumerGroupTest {
             assertEquals(0L, groups.committed("g", new TopicPartition("small", 0)).getAsLong());
             groups.delete("g");
             assertTrue(groups.list().isEmpty());
+
+            GroupMembership brief = groups.join("brief", null, List.of("small"), AssignmentStrategy.RANGE,
+                    Duration.ofMinutes(1));
+            assertEquals(0, groups.expireEmptyGroups(Duration.ZERO), "a group with a member keeps its offsets");
+            groups.leave("brief", brief.memberId());
+            assertEquals(1, groups.expireEmptyGroups(Duration.ZERO), "an empty group's offsets expire");
+            assertTrue(groups.list().isEmpty());
         }
     }
 }

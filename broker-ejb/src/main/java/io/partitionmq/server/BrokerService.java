@@ -45,6 +45,7 @@ public class BrokerService {
                 config.getValue("partitionmq.topic.default-partitions", Integer.class),
                 topicDefaults(),
                 Duration.ofMillis(config.getValue("partitionmq.log.retention.check.interval.ms", Long.class)),
+                Duration.ofMillis(config.getValue("partitionmq.group.offsets.retention.ms", Long.class)),
                 FlushPolicy.parse(config.getValue("partitionmq.store.flush", String.class)),
                 Duration.ofMillis(config.getValue("partitionmq.store.flush.interval.ms", Long.class)),
                 Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath());
