@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Share groups: queue semantics on a partition log (in the spirit of Kafka's KIP-932). Any number of consumers
@@ -103,6 +105,25 @@ public final class ShareGroups {
     /** Deletes a group's state on every partition of a topic. */
     public void delete(TopicMetadata topic, String group) {
         logs.executeOnKeys(PartitionKey.allOf(topic), ShareProcessor.delete(group));
+    }
+
+    /**
+     * Accepts one record without waiting for the reply (JMS AUTO_ACKNOWLEDGE, as brokers commonly do): the stage
+     * completes with whether it took effect. Accepting never dead-letters, so nothing else needs doing.
+     */
+    public CompletionStage<Boolean> acceptAsync(String topic, int partition, String group, String consumer,
+            long offset, Settings settings) {
+        CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+        logs.submitToKey(new PartitionKey(topic, partition), ShareProcessor.acknowledge(group, consumer,
+                new long[] {offset}, AcknowledgeType.ACCEPT, settings.maxDeliveries()))
+                .whenCompleteAsync((reply, failure) -> {
+                    if (failure != null) {
+                        accepted.completeExceptionally(failure);
+                    } else {
+                        accepted.complete(reply.acknowledged()[0]);
+                    }
+                }, Runnable::run);
+        return accepted;
     }
 
     private void requirePartition(String topic, int partition) {

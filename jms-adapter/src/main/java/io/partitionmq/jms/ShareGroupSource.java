@@ -68,9 +68,18 @@ final class ShareGroupSource implements RecordSource {
         }
     }
 
+    /** Accepts without waiting: the next receive need not wait for the acknowledgement's round trip. */
     @Override
     public void accept(Delivery delivery) {
-        acknowledge(delivery, AcknowledgeType.ACCEPT);
+        long offset = delivery.record().offset();
+        shares.acceptAsync(topic, delivery.partition(), group, consumer, offset, settings)
+                .whenComplete((done, failure) -> {
+                    if (failure != null || !done) {
+                        LOG.log(Level.WARNING, "acknowledging {0}/{1} at offset {2} failed{3}; the message may be"
+                                + " delivered again", topic, delivery.partition(), offset,
+                                failure == null ? " (its lock had expired)" : ": " + failure);
+                    }
+                });
     }
 
     @Override
