@@ -199,16 +199,6 @@ final class SharePartition implements IdentifiedDataSerializable {
         startOffset = nextOffset;
     }
 
-    /** Records not yet done: available, acquired or never delivered (up to the log end). */
-    long backlog(long logEnd) {
-        return inFlight.values().stream().filter(r -> r.state == AVAILABLE || r.state == ACQUIRED).count()
-                + Math.max(0, logEnd - nextOffset);
-    }
-
-    long acquiredCount() {
-        return inFlight.values().stream().filter(r -> r.state == ACQUIRED).count();
-    }
-
     @Override
     public int getFactoryId() {
         return LogTypes.FACTORY_ID;
