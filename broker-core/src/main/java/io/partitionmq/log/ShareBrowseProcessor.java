@@ -27,7 +27,7 @@ final class ShareBrowseProcessor extends LeaderRead<ShareReply> {
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         if (log == null) {
-            return ShareReply.none(0);
+            return ShareReply.partitionMissing(0);
         }
         SharePartition state = log.hasShareGroup(group) ? log.shareGroup(group) : SharePartition.startingAt(0);
         List<long[]> available = state.available(log, fromOffset, maxRecords, System.currentTimeMillis(), filter);

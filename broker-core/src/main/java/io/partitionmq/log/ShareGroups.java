@@ -58,9 +58,9 @@ public final class ShareGroups {
         if (max <= 0) {
             throw new IllegalArgumentException("acquire at least one record, not " + max);
         }
-        requirePartition(topic, partition);
-        ShareReply reply = logs.executeOnKey(new PartitionKey(topic, partition), ShareProcessor.acquire(group,
-                consumer, max, settings.lock().toMillis(), settings.maxDeliveries(), filter));
+        ShareReply reply = checked(topic, partition, logs.executeOnKey(new PartitionKey(topic, partition),
+                ShareProcessor.acquire(group, consumer, max, settings.lock().toMillis(), settings.maxDeliveries(),
+                        filter)));
         deadLetter(topic, partition, reply.deadLettered(), null);
         return reply.acquired();
     }
@@ -76,9 +76,8 @@ public final class ShareGroups {
                 throw new IllegalArgumentException("offsets are not negative, got " + offset);
             }
         }
-        requirePartition(topic, partition);
-        ShareReply reply = logs.executeOnKey(new PartitionKey(topic, partition),
-                ShareProcessor.acknowledge(group, consumer, offsets, type, settings.maxDeliveries()));
+        ShareReply reply = checked(topic, partition, logs.executeOnKey(new PartitionKey(topic, partition),
+                ShareProcessor.acknowledge(group, consumer, offsets, type, settings.maxDeliveries())));
         deadLetter(topic, partition, reply.deadLettered(), type);
         return reply.acknowledged();
     }
@@ -89,9 +88,8 @@ public final class ShareGroups {
      */
     public List<ShareRecord> browse(String topic, int partition, String group, long fromOffset, int max,
             RecordFilter filter) {
-        requirePartition(topic, partition);
-        return logs.executeOnKey(new PartitionKey(topic, partition),
-                new ShareBrowseProcessor(group, fromOffset, max, filter)).acquired();
+        return checked(topic, partition, logs.executeOnKey(new PartitionKey(topic, partition),
+                new ShareBrowseProcessor(group, fromOffset, max, filter))).acquired();
     }
 
     /**
@@ -108,26 +106,36 @@ public final class ShareGroups {
     }
 
     /**
-     * Accepts one record without waiting for the reply (JMS AUTO_ACKNOWLEDGE, as brokers commonly do): the stage
-     * completes with whether it took effect. Accepting never dead-letters, so nothing else needs doing.
+     * Accepts records without waiting for the reply: the stage completes with, per offset, whether it took
+     * effect. Accepting never dead-letters, so the reply is all there is to it.
      */
-    public CompletionStage<Boolean> acceptAsync(String topic, int partition, String group, String consumer,
-            long offset, Settings settings) {
-        CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-        logs.submitToKey(new PartitionKey(topic, partition), ShareProcessor.acknowledge(group, consumer,
-                new long[] {offset}, AcknowledgeType.ACCEPT, settings.maxDeliveries()))
+    public CompletionStage<boolean[]> acceptAsync(String topic, int partition, String group, String consumer,
+            long[] offsets, Settings settings) {
+        CompletableFuture<boolean[]> accepted = new CompletableFuture<>();
+        logs.submitToKey(new PartitionKey(topic, partition), ShareProcessor.acknowledge(group, consumer, offsets,
+                AcknowledgeType.ACCEPT, settings.maxDeliveries()))
                 .whenCompleteAsync((reply, failure) -> {
                     if (failure != null) {
                         accepted.completeExceptionally(failure);
+                    } else if (reply.isPartitionMissing()) {
+                        accepted.completeExceptionally(new UnknownTopicException(topic));
                     } else {
-                        accepted.complete(reply.acknowledged()[0]);
+                        accepted.complete(reply.acknowledged());
                     }
                 }, Runnable::run);
         return accepted;
     }
 
-    private void requirePartition(String topic, int partition) {
-        partitionLogs.findTopic(topic).orElseThrow(() -> new UnknownTopicException(topic)).requirePartition(partition);
+    /**
+     * A reply from a partition without a log names what is missing: the topic, or the partition (looked up only
+     * then, so that the common case costs one round trip).
+     */
+    private ShareReply checked(String topic, int partition, ShareReply reply) {
+        if (reply.isPartitionMissing()) {
+            partitionLogs.findTopic(topic).orElseThrow(() -> new UnknownTopicException(topic))
+                    .requirePartition(partition);
+        }
+        return reply;
     }
 
     /**

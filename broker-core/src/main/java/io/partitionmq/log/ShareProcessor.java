@@ -73,7 +73,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
         if (log == null) {
-            return ShareReply.none(offsets == null ? 0 : offsets.length);
+            return ShareReply.partitionMissing(offsets == null ? 0 : offsets.length);
         }
         if (lifecycle != 0) {
             boolean exists = log.hasShareGroup(group);

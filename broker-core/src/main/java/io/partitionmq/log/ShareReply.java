@@ -18,6 +18,7 @@ final class ShareReply implements IdentifiedDataSerializable {
     private long[][] deadLettered;
     private boolean[] acknowledged;
     private List<RecordBatch> batches;
+    private boolean partitionMissing;
 
     ShareReply() {
     }
@@ -36,7 +37,14 @@ final class ShareReply implements IdentifiedDataSerializable {
         this.batches = new ArrayList<>(holding.values());
     }
 
-    /** Nothing acquired, and none of {@code acknowledgements} acknowledged (the partition holds nothing). */
+    /** The partition has no log on its leader: the topic or the partition does not exist. */
+    static ShareReply partitionMissing(int acknowledgements) {
+        ShareReply reply = none(acknowledgements);
+        reply.partitionMissing = true;
+        return reply;
+    }
+
+    /** Nothing acquired, and none of {@code acknowledgements} acknowledged. */
     static ShareReply none(int acknowledgements) {
         ShareReply reply = new ShareReply();
         reply.acquired = new long[0][];
@@ -44,6 +52,10 @@ final class ShareReply implements IdentifiedDataSerializable {
         reply.acknowledged = new boolean[acknowledgements];
         reply.batches = List.of();
         return reply;
+    }
+
+    boolean isPartitionMissing() {
+        return partitionMissing;
     }
 
     List<ShareRecord> acquired() {
@@ -88,6 +100,7 @@ final class ShareReply implements IdentifiedDataSerializable {
         writePairs(out, deadLettered);
         out.writeBooleanArray(acknowledged);
         RecordBatch.writeList(out, batches);
+        out.writeBoolean(partitionMissing);
     }
 
     @Override
@@ -96,6 +109,7 @@ final class ShareReply implements IdentifiedDataSerializable {
         deadLettered = readPairs(in);
         acknowledged = in.readBooleanArray();
         batches = RecordBatch.readList(in);
+        partitionMissing = in.readBoolean();
     }
 
     private static void writePairs(ObjectDataOutput out, long[][] pairs) throws IOException {

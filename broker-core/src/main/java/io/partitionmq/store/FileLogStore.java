@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 public final class FileLogStore implements LogStore {
     private static final System.Logger LOG = System.getLogger(FileLogStore.class.getName());
     private static final String META = "replica.meta";
-    private static final String SHARE_GROUPS = "share-groups.state";
+    private static final String SHARE_GROUPS = "share-groups.journal";
 
     private final Path logDir;
     private final Path topicDir;
@@ -55,9 +55,12 @@ public final class FileLogStore implements LogStore {
         long activeBase = -1;
         long end = -1;
         boolean dirty;
+        final StateJournal shareGroups;
+        boolean shareGroupsDirty;
 
         Replica(Path dir) {
             this.dir = dir;
+            this.shareGroups = new StateJournal(dir.resolve(SHARE_GROUPS));
         }
     }
 
@@ -102,7 +105,7 @@ public final class FileLogStore implements LogStore {
                 if (replica.activeBase != segmentBase) {
                     openActive(replica, segmentBase);
                 }
-                write(replica.active, SegmentFiles.frame(batch));
+                Frames.write(replica.active, SegmentFiles.frame(batch));
                 replica.end = batch.nextOffset();
                 written(replica);
                 return true;
@@ -117,16 +120,16 @@ public final class FileLogStore implements LogStore {
         Replica replica = replica(key);
         synchronized (replica) {
             try {
-                closeActive(replica);
+                closeFiles(replica);
                 deleteRecursively(replica.dir);
                 Files.createDirectories(replica.dir);
                 writeMeta(replica, stored.checkpoint());
-                writeAtomically(replica.dir.resolve(SHARE_GROUPS), stored.shareGroups());
+                saveShareGroups(replica, stored.shareGroups());
                 long end = stored.checkpoint().startOffset();
                 for (StoredSegment segment : stored.segments()) {
                     openActive(replica, segment.baseOffset());
                     for (RecordBatch batch : segment.batches()) {
-                        write(replica.active, SegmentFiles.frame(batch));
+                        Frames.write(replica.active, SegmentFiles.frame(batch));
                     }
                     end = segment.batches().isEmpty() ? segment.baseOffset()
                             : segment.batches().get(segment.batches().size() - 1).nextOffset();
@@ -162,18 +165,22 @@ public final class FileLogStore implements LogStore {
         }
     }
 
-    /** Written aside and moved into place, like the metadata: a crash leaves the old or the new state. */
+    /** Appended to the replica's share-group journal (see {@link StateJournal}). */
     @Override
     public void saveShareGroups(PartitionKey key, byte[] state) {
         Replica replica = replica(key);
         synchronized (replica) {
             try {
-                Files.createDirectories(replica.dir);
+                saveShareGroups(replica, state);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot persist the share groups of " + key, e);
             }
-            writeAtomically(replica.dir.resolve(SHARE_GROUPS), state);
         }
+    }
+
+    private void saveShareGroups(Replica replica, byte[] state) throws IOException {
+        replica.shareGroups.append(state, flush == FlushPolicy.ALWAYS);
+        replica.shareGroupsDirty = flush == FlushPolicy.INTERVAL;
     }
 
     @Override
@@ -183,7 +190,7 @@ public final class FileLogStore implements LogStore {
         try {
             if (replica != null) {
                 synchronized (replica) {
-                    closeActive(replica);
+                    closeFiles(replica);
                 }
             }
             deleteRecursively(dir);
@@ -225,9 +232,7 @@ public final class FileLogStore implements LogStore {
             }
             segments.add(new StoredSegment(base, contents.batches()));
         }
-        Path shareGroups = dir.resolve(SHARE_GROUPS);
-        return new StoredPartition(checkpoint, segments,
-                Files.exists(shareGroups) ? Files.readAllBytes(shareGroups) : null);
+        return new StoredPartition(checkpoint, segments, StateJournal.readLatest(dir.resolve(SHARE_GROUPS)));
     }
 
     // Topics.
@@ -329,10 +334,13 @@ public final class FileLogStore implements LogStore {
         }
     }
 
-    private static void write(FileChannel channel, java.nio.ByteBuffer frame) throws IOException {
-        while (frame.hasRemaining()) {
-            channel.write(frame);
+    private void closeFiles(Replica replica) throws IOException {
+        closeActive(replica);
+        if (replica.shareGroupsDirty && flush != FlushPolicy.NEVER) {
+            replica.shareGroups.force();
         }
+        replica.shareGroups.close();
+        replica.shareGroupsDirty = false;
     }
 
     /** Applies the flush policy after a write. */
@@ -347,13 +355,17 @@ public final class FileLogStore implements LogStore {
     private void flushDirty() {
         for (Replica replica : replicas.values()) {
             synchronized (replica) {
-                if (replica.dirty && replica.active != null) {
-                    try {
+                try {
+                    if (replica.dirty && replica.active != null) {
                         replica.active.force(false);
                         replica.dirty = false;
-                    } catch (IOException e) {
-                        LOG.log(Level.WARNING, "flushing " + replica.dir + " failed; retrying next interval", e);
                     }
+                    if (replica.shareGroupsDirty) {
+                        replica.shareGroups.force();
+                        replica.shareGroupsDirty = false;
+                    }
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "flushing " + replica.dir + " failed; retrying next interval", e);
                 }
             }
         }
@@ -392,7 +404,7 @@ public final class FileLogStore implements LogStore {
             Path pending = file.resolveSibling(file.getFileName() + ".pending");
             try (FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                write(channel, java.nio.ByteBuffer.wrap(content));
+                Frames.write(channel, java.nio.ByteBuffer.wrap(content));
                 // Only `always` pays an fsync per change; `interval` accepts losing the last moments in a crash
                 // of every replica at once, as for the log itself.
                 if (flush == FlushPolicy.ALWAYS) {
@@ -453,7 +465,7 @@ public final class FileLogStore implements LogStore {
         for (Replica replica : replicas.values()) {
             synchronized (replica) {
                 try {
-                    closeActive(replica);
+                    closeFiles(replica);
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "closing " + replica.dir + " failed", e);
                 }

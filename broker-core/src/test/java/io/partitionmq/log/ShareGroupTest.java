@@ -185,6 +185,42 @@ class ShareGroupTest {
     }
 
     @Test
+    void acceptancesCoalescedByAnAcceptorAllTakeEffectAndNoneComesAgain() {
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            ShareGroups groups = new ShareGroups(brokers.get(0).hazelcast(), logs);
+            TopicMetadata topic = logs.createTopic("orders", 2);
+            for (int i = 0; i < 400; i++) {
+                logs.append(topic, i % 2, List.of(value("order-" + i, "any")));
+            }
+            ShareAcceptor acceptor = new ShareAcceptor(groups, "orders", "shop", "worker", QUICK);
+            int accepted = 0;
+            for (int p = 0; p < 2; p++) {
+                for (ShareRecord record : groups.acquire("orders", p, "shop", "worker", 200, QUICK, null)) {
+                    acceptor.accept(p, record.record().offset());
+                    accepted++;
+                }
+            }
+            acceptor.awaitApplied();
+            assertEquals(400, accepted);
+            sleepPast(QUICK.lock());
+            for (int p = 0; p < 2; p++) {
+                assertEquals(List.of(), groups.acquire("orders", p, "shop", "other", 10, QUICK, null),
+                        "an accepted record is not handed out again, even after its lock would have expired");
+            }
+        }
+    }
+
+    private static void sleepPast(Duration lock) {
+        try {
+            // Waits out the lock duration, the thing under test; not synchronisation.
+            Thread.sleep(lock.toMillis() + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheReason() {
         try (TestBrokers brokers = TestBrokers.start(1, data)) {
             PartitionLogs logs = brokers.get(0).connect().logs();

@@ -95,6 +95,15 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         }
     }
 
+    /** Waits until the acknowledgements of the messages processed so far have taken effect. */
+    void awaitAcknowledged() throws JMSException {
+        try {
+            records.awaitAccepted();
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "acknowledging the messages of " + destination);
+        }
+    }
+
     /** Recover or rollback: what was fetched ahead goes back too, so redelivery starts from the oldest. */
     void returnUndelivered() {
         records.returnUndelivered();

@@ -14,8 +14,11 @@ interface RecordSource extends AutoCloseable {
     /** The next record for this consumer, or null if none is available now; never blocks waiting for one. */
     Delivery next();
 
-    /** The consumer processed the delivery; it is not delivered again. */
+    /** The consumer processed the delivery; it is not delivered again. May take effect after it returns. */
     void accept(Delivery delivery);
+
+    /** Waits until every {@link #accept} so far has taken effect, so those deliveries cannot come again. */
+    void awaitAccepted();
 
     /** The consumer did not process the delivery; it is delivered again (to any consumer of a queue). */
     void release(Delivery delivery);

@@ -6,8 +6,10 @@ import io.partitionmq.log.TopicMetadata;
 import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,10 +35,15 @@ final class SessionWork {
         staged.add(new Staged(topic, partition, record));
     }
 
-    /** Acknowledges every delivered message, in delivery order. */
+    /** Acknowledges every delivered message, in delivery order, and waits until that has taken effect. */
     void acceptDelivered() throws JMSException {
+        Set<PartitionMQConsumer> consumers = new LinkedHashSet<>();
         for (Delivered message : takeDelivered()) {
             message.consumer().processed(message.received());
+            consumers.add(message.consumer());
+        }
+        for (PartitionMQConsumer consumer : consumers) {
+            consumer.awaitAcknowledged();
         }
     }
 

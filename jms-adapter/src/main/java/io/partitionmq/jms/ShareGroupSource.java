@@ -3,12 +3,16 @@ package io.partitionmq.jms;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.RecordFilter;
+import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.TopicMetadata;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -20,7 +24,7 @@ import java.util.UUID;
 final class ShareGroupSource implements RecordSource {
     private static final System.Logger LOG = System.getLogger(ShareGroupSource.class.getName());
     /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
-    private static final int PREFETCH = 10;
+    private static final int PREFETCH = 100;
 
     private final ShareGroups shares;
     private final String topic;
@@ -29,6 +33,7 @@ final class ShareGroupSource implements RecordSource {
     private final ShareGroups.Settings settings;
     private final RecordFilter filter;
     private final PartitionSignals signals;
+    private final ShareAcceptor acceptor;
     private final ArrayDeque<Delivery> acquired = new ArrayDeque<>();
     private int nextPartition;
 
@@ -41,6 +46,7 @@ final class ShareGroupSource implements RecordSource {
         this.group = group;
         this.settings = settings;
         this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
+        this.acceptor = new ShareAcceptor(shares, this.topic, group, consumer, settings);
     }
 
     @Override
@@ -71,15 +77,12 @@ final class ShareGroupSource implements RecordSource {
     /** Accepts without waiting: the next receive need not wait for the acknowledgement's round trip. */
     @Override
     public void accept(Delivery delivery) {
-        long offset = delivery.record().offset();
-        shares.acceptAsync(topic, delivery.partition(), group, consumer, offset, settings)
-                .whenComplete((done, failure) -> {
-                    if (failure != null || !done) {
-                        LOG.log(Level.WARNING, "acknowledging {0}/{1} at offset {2} failed{3}; the message may be"
-                                + " delivered again", topic, delivery.partition(), offset,
-                                failure == null ? " (its lock had expired)" : ": " + failure);
-                    }
-                });
+        acceptor.accept(delivery.partition(), delivery.record().offset());
+    }
+
+    @Override
+    public void awaitAccepted() {
+        acceptor.awaitApplied();
     }
 
     @Override
@@ -104,17 +107,22 @@ final class ShareGroupSource implements RecordSource {
 
     @Override
     public void returnUndelivered() {
+        Map<Integer, List<Long>> byPartition = new TreeMap<>();
+        for (Delivery undelivered : acquired) {
+            byPartition.computeIfAbsent(undelivered.partition(), p -> new ArrayList<>())
+                    .add(undelivered.record().offset());
+        }
+        acquired.clear();
         try {
-            for (Delivery undelivered : acquired) {
-                shares.acknowledge(topic, undelivered.partition(), group, consumer,
-                        new long[] {undelivered.record().offset()}, AcknowledgeType.RETURN, settings);
-                signals.mark(undelivered.partition());
+            for (Map.Entry<Integer, List<Long>> partition : byPartition.entrySet()) {
+                shares.acknowledge(topic, partition.getKey(), group, consumer,
+                        partition.getValue().stream().mapToLong(Long::longValue).toArray(), AcknowledgeType.RETURN,
+                        settings);
+                signals.mark(partition.getKey());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "returning prefetched messages of " + topic + " failed; they come back when"
                     + " their lock expires", e);
-        } finally {
-            acquired.clear();
         }
     }
 
@@ -122,6 +130,10 @@ final class ShareGroupSource implements RecordSource {
     public void close() {
         try {
             returnUndelivered();
+            awaitAccepted();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "closing a consumer of " + topic + " before its acknowledgements were applied;"
+                    + " those messages may be delivered again", e);
         } finally {
             signals.close();
         }

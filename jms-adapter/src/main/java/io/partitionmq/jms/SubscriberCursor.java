@@ -103,6 +103,10 @@ final class SubscriberCursor implements RecordSource {
     public void accept(Delivery delivery) {
     }
 
+    @Override
+    public void awaitAccepted() {
+    }
+
     /**
      * A non-durable subscriber has no shared state to give a record back to: a released record is delivered to
      * it again, right away.
