@@ -3,6 +3,7 @@ package io.partitionmq.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import io.partitionmq.group.ConsumerGroups;
 import io.partitionmq.group.Subscriptions;
+import io.partitionmq.log.PartitionAppender;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 
@@ -12,6 +13,7 @@ import io.partitionmq.log.ShareGroups;
  */
 public final class BrokerConnection implements AutoCloseable {
     private final PartitionLogs logs;
+    private final PartitionAppender appender;
     private final ShareGroups shares;
     private final Subscriptions subscriptions;
     private final Leases leases;
@@ -20,6 +22,7 @@ public final class BrokerConnection implements AutoCloseable {
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
         this.logs = new PartitionLogs(hazelcast);
+        this.appender = new PartitionAppender(logs);
         this.shares = new ShareGroups(hazelcast, logs);
         this.subscriptions = new Subscriptions(hazelcast, logs, shares);
         this.leases = new Leases(hazelcast);
@@ -29,6 +32,11 @@ public final class BrokerConnection implements AutoCloseable {
 
     public PartitionLogs logs() {
         return logs;
+    }
+
+    /** Appends records sent one at a time, batched per partition; shared by everything using this handle. */
+    public PartitionAppender appender() {
+        return appender;
     }
 
     public ShareGroups shares() {
@@ -49,6 +57,11 @@ public final class BrokerConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            appender.awaitAll();
+        } catch (RuntimeException e) {
+            // Each send's own stage reported its failure to its sender.
+        }
         logs.close();
         onClose.run();
     }

@@ -248,18 +248,16 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     /** The record at {@code offset}, decoded. */
     Record record(long offset) {
-        RecordBatch batch = batchHolding(offset);
-        return RecordCodec.decode(batch).get((int) (offset - batch.baseOffset()));
+        return RecordCodec.decode(batchHolding(offset), offset, 1).get(0);
     }
 
-    /** Up to about {@code max} records from {@code offset} on (whole batches), decoded. */
+    /** Up to {@code max} records from {@code offset} on, decoded (only those). */
     List<Record> recordsFrom(long offset, int max) {
         List<Record> records = new ArrayList<>();
         for (RecordBatch batch : read(offset, max).batches()) {
-            for (Record record : RecordCodec.decode(batch)) {
-                if (record.offset() >= offset) {
-                    records.add(record);
-                }
+            records.addAll(RecordCodec.decode(batch, Math.max(offset, batch.baseOffset()), max - records.size()));
+            if (records.size() >= max) {
+                break;
             }
         }
         return records;

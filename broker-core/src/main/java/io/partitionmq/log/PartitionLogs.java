@@ -152,7 +152,11 @@ public final class PartitionLogs implements AutoCloseable {
      */
     public CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition,
             List<ProducerRecord> records) {
-        byte[] payload = encodeChecked(topic, partition, records);
+        return appendAsync(topic, partition, encodeChecked(topic, partition, records), records.size());
+    }
+
+    /** {@link #appendAsync} of a payload already encoded (and checked against the topic's limits). */
+    CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition, byte[] payload, int count) {
         PartitionKey key = new PartitionKey(topic.name(), partition);
         AppendProcessor append = new AppendProcessor(payload, topic.config());
         // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
@@ -163,10 +167,10 @@ public final class PartitionLogs implements AutoCloseable {
                 result.completeExceptionally(failure);
             } else if (reply[0] == AppendProcessor.RECOVERING) {
                 CompletableFuture.runAsync(() -> complete(result,
-                        () -> appended(topic, partition, records.size(), payload.length,
+                        () -> appended(topic, partition, count, payload.length,
                                 appendRetryingWhileRecovering(key, append, reply))));
             } else {
-                complete(result, () -> appended(topic, partition, records.size(), payload.length, reply));
+                complete(result, () -> appended(topic, partition, count, payload.length, reply));
             }
         }, Runnable::run);
         return result;

@@ -18,6 +18,8 @@ public final class RecordBatch implements IdentifiedDataSerializable {
     private long appendTime;
     private int leaderEpoch;
     private byte[] payload;
+    /** Where each record starts in the payload; built on first need (partial reads), never sent. */
+    private transient volatile int[] recordPositions;
 
     RecordBatch() {
     }
@@ -60,6 +62,16 @@ public final class RecordBatch implements IdentifiedDataSerializable {
     /** The records' encoded bytes; the array is shared, never to be changed. */
     public byte[] payload() {
         return payload;
+    }
+
+    /** Where each record starts in the payload ({@link RecordCodec#positions}), computed once. */
+    int[] recordPositions() {
+        int[] positions = recordPositions;
+        if (positions == null) {
+            positions = RecordCodec.positions(payload);
+            recordPositions = positions;
+        }
+        return positions;
     }
 
     public int sizeInBytes() {

@@ -28,26 +28,45 @@ public final class RecordCodec {
     private static final byte DOUBLE = 8;
     private static final byte BYTES = 9;
 
+    /** The bytes a batch payload adds to its records: the record count. */
+    public static final int BATCH_HEADER = 4;
+
     private RecordCodec() {
     }
 
     public static byte[] encode(List<ProducerRecord> records) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        return batchOf(records.stream().map(RecordCodec::encodeRecord).toList());
+    }
+
+    /** One record's bytes, to be put in a batch by {@link #batchOf}. */
+    public static byte[] encodeRecord(ProducerRecord record) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (record.value() == null ? 0
+                : record.value().length));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(records.size());
-            for (ProducerRecord record : records) {
-                writeBytes(out, record.key());
-                out.writeInt(record.headers().size());
-                for (Map.Entry<String, Object> header : record.headers().entrySet()) {
-                    out.writeUTF(header.getKey());
-                    writeValue(out, header.getKey(), header.getValue());
-                }
-                writeBytes(out, record.value());
+            writeBytes(out, record.key());
+            out.writeInt(record.headers().size());
+            for (Map.Entry<String, Object> header : record.headers().entrySet()) {
+                out.writeUTF(header.getKey());
+                writeValue(out, header.getKey(), header.getValue());
             }
+            writeBytes(out, record.value());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** A batch payload of records encoded by {@link #encodeRecord}: their count, then each in order. */
+    public static byte[] batchOf(List<byte[]> encodedRecords) {
+        int size = BATCH_HEADER;
+        for (byte[] record : encodedRecords) {
+            size += record.length;
+        }
+        java.nio.ByteBuffer payload = java.nio.ByteBuffer.allocate(size).putInt(encodedRecords.size());
+        for (byte[] record : encodedRecords) {
+            payload.put(record);
+        }
+        return payload.array();
     }
 
     /** The number of records in an encoded payload, read without decoding them. */
@@ -60,10 +79,22 @@ public final class RecordCodec {
     }
 
     public static List<Record> decode(RecordBatch batch) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(batch.payload()))) {
-            int count = in.readInt();
-            List<Record> records = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+        return decode(batch, batch.baseOffset(), batch.recordCount());
+    }
+
+    /** Up to {@code max} records of a batch from {@code offset} on, decoding only those. */
+    public static List<Record> decode(RecordBatch batch, long offset, int max) {
+        int first = (int) Math.max(0, offset - batch.baseOffset());
+        int end = (int) Math.min(batch.recordCount(), (long) first + max);
+        if (first >= end) {
+            return List.of();
+        }
+        int[] positions = batch.recordPositions();
+        byte[] payload = batch.payload();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload, positions[first],
+                payload.length - positions[first]))) {
+            List<Record> records = new ArrayList<>(end - first);
+            for (int i = first; i < end; i++) {
                 byte[] key = readBytes(in);
                 int headerCount = in.readInt();
                 Map<String, Object> headers = new HashMap<>(headerCount * 2);
@@ -77,6 +108,62 @@ public final class RecordCodec {
             return records;
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt record batch at offset " + batch.baseOffset(), e);
+        }
+    }
+
+    /**
+     * The records {@code [from, to)} of a batch as a batch of their own (same append time and epoch), copied
+     * without decoding: what a reader is sent when it needs part of a batch.
+     */
+    public static RecordBatch slice(RecordBatch batch, long from, long to) {
+        if (from == batch.baseOffset() && to == batch.nextOffset()) {
+            return batch;
+        }
+        int[] positions = batch.recordPositions();
+        int first = (int) (from - batch.baseOffset());
+        int end = (int) (to - batch.baseOffset());
+        int startByte = positions[first];
+        int endByte = end < positions.length ? positions[end] : batch.payload().length;
+        java.nio.ByteBuffer payload = java.nio.ByteBuffer.allocate(BATCH_HEADER + endByte - startByte)
+                .putInt(end - first).put(batch.payload(), startByte, endByte - startByte);
+        return new RecordBatch(from, end - first, batch.appendTime(), batch.leaderEpoch(), payload.array());
+    }
+
+    /** Where each record of a payload starts, found by skipping over the records without decoding them. */
+    static int[] positions(byte[] payload) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(payload);
+        int[] positions = new int[in.getInt()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = in.position();
+            skipBytes(in);
+            int headerCount = in.getInt();
+            for (int h = 0; h < headerCount; h++) {
+                int nameLength = in.getShort() & 0xffff;
+                in.position(in.position() + nameLength);
+                skipValue(in);
+            }
+            skipBytes(in);
+        }
+        return positions;
+    }
+
+    private static void skipBytes(java.nio.ByteBuffer in) {
+        int length = in.getInt();
+        if (length > 0) {
+            in.position(in.position() + length);
+        }
+    }
+
+    private static void skipValue(java.nio.ByteBuffer in) {
+        byte type = in.get();
+        switch (type) {
+            case NULL -> { }
+            case BOOLEAN, BYTE -> in.get();
+            case SHORT -> in.getShort();
+            case INT, FLOAT -> in.getInt();
+            case LONG, DOUBLE -> in.getLong();
+            case STRING, BYTES -> skipBytes(in);
+            default -> throw new UncheckedIOException(new IOException("unknown header value type " + type));
         }
     }
 

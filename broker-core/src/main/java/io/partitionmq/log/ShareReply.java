@@ -5,9 +5,10 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * A share group's answer from the partition leader: the records handed out and the ones dead-lettered (as
@@ -19,6 +20,7 @@ final class ShareReply implements IdentifiedDataSerializable {
     private boolean[] acknowledged;
     private List<RecordBatch> batches;
     private boolean partitionMissing;
+    private transient Map<Long, Record> decoded;
 
     ShareReply() {
     }
@@ -27,14 +29,39 @@ final class ShareReply implements IdentifiedDataSerializable {
         this.acquired = outcome.acquired().toArray(new long[0][]);
         this.deadLettered = outcome.deadLettered().toArray(new long[0][]);
         this.acknowledged = outcome.acknowledged();
-        Map<Long, RecordBatch> holding = new LinkedHashMap<>();
-        for (long[][] pairs : new long[][][] {acquired, deadLettered}) {
+        this.batches = slices(log, acquired, deadLettered);
+    }
+
+    /** Just the records the reply names, as runs of consecutive offsets cut from the log's batches. */
+    private static List<RecordBatch> slices(PartitionLog log, long[][]... pairLists) {
+        TreeSet<Long> offsets = new TreeSet<>();
+        for (long[][] pairs : pairLists) {
             for (long[] pair : pairs) {
-                RecordBatch batch = log.batchHolding(pair[0]);
-                holding.putIfAbsent(batch.baseOffset(), batch);
+                offsets.add(pair[0]);
             }
         }
-        this.batches = new ArrayList<>(holding.values());
+        List<RecordBatch> slices = new ArrayList<>();
+        RecordBatch batch = null;
+        long runStart = -1;
+        long runEnd = -1;
+        for (long offset : offsets) {
+            if (batch != null && offset == runEnd && offset < batch.nextOffset()) {
+                runEnd++;
+                continue;
+            }
+            if (batch != null) {
+                slices.add(RecordCodec.slice(batch, runStart, runEnd));
+            }
+            if (batch == null || offset >= batch.nextOffset()) {
+                batch = log.batchHolding(offset);
+            }
+            runStart = offset;
+            runEnd = offset + 1;
+        }
+        if (batch != null) {
+            slices.add(RecordCodec.slice(batch, runStart, runEnd));
+        }
+        return slices;
     }
 
     /** The partition has no log on its leader: the topic or the partition does not exist. */
@@ -71,15 +98,17 @@ final class ShareReply implements IdentifiedDataSerializable {
     }
 
     private List<ShareRecord> pick(long[][] pairs) {
-        Map<Long, Record> records = new LinkedHashMap<>();
-        for (RecordBatch batch : batches) {
-            for (Record record : RecordCodec.decode(batch)) {
-                records.put(record.offset(), record);
+        if (decoded == null) {
+            decoded = new HashMap<>();
+            for (RecordBatch batch : batches) {
+                for (Record record : RecordCodec.decode(batch)) {
+                    decoded.put(record.offset(), record);
+                }
             }
         }
         List<ShareRecord> picked = new ArrayList<>(pairs.length);
         for (long[] pair : pairs) {
-            picked.add(new ShareRecord(records.get(pair[0]), (int) pair[1]));
+            picked.add(new ShareRecord(decoded.get(pair[0]), (int) pair[1]));
         }
         return picked;
     }

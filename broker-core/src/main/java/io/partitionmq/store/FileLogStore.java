@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -352,20 +353,34 @@ public final class FileLogStore implements LogStore {
         }
     }
 
+    /**
+     * Forces what was written since the last interval. The channels are picked under each replica's lock but
+     * forced outside it, so appends go on while the disk catches up.
+     */
     private void flushDirty() {
         for (Replica replica : replicas.values()) {
+            List<FileChannel> dirty = new ArrayList<>(2);
             synchronized (replica) {
+                if (replica.dirty && replica.active != null) {
+                    dirty.add(replica.active);
+                    replica.dirty = false;
+                }
+                if (replica.shareGroupsDirty) {
+                    replica.shareGroups.channel().ifPresent(dirty::add);
+                    replica.shareGroupsDirty = false;
+                }
+            }
+            for (FileChannel channel : dirty) {
                 try {
-                    if (replica.dirty && replica.active != null) {
-                        replica.active.force(false);
-                        replica.dirty = false;
-                    }
-                    if (replica.shareGroupsDirty) {
-                        replica.shareGroups.force();
-                        replica.shareGroupsDirty = false;
-                    }
+                    channel.force(false);
+                } catch (ClosedChannelException e) {
+                    // Closed meanwhile by a segment roll or a compaction; left to the OS, as interval allows.
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "flushing " + replica.dir + " failed; retrying next interval", e);
+                    synchronized (replica) {
+                        replica.dirty = true;
+                        replica.shareGroupsDirty = true;
+                    }
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * A piece of state that changes often (a partition's share groups), kept as a file of whole snapshots: every
@@ -66,6 +67,11 @@ final class StateJournal implements Closeable {
         }
         Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** The open file, if any, for a flush outside the caller's lock. */
+    Optional<FileChannel> channel() {
+        return Optional.ofNullable(channel);
     }
 
     void force() throws IOException {

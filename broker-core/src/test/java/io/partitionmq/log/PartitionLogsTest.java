@@ -54,6 +54,59 @@ class PartitionLogsTest {
     }
 
     @Test
+    void recordsSentOneAtATimeByManyThreadsLandOnceEachInEachSendersOrder() throws Exception {
+        TopicMetadata busy = logs.createTopic("busy", 1);
+        PartitionAppender appender = new PartitionAppender(logs);
+        int senders = 4;
+        int each = 2_000;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    appender.append(busy, 0, record(sender + ":" + i)).exceptionally(e -> {
+                        failures.add(e);
+                        return -1L;
+                    });
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        appender.awaitAll();
+        assertEquals(List.of(), failures);
+        List<String> landed = new ArrayList<>();
+        for (long offset = 0; offset < senders * each; ) {
+            FetchResult fetched = logs.fetch("busy", 0, offset, 1_000);
+            landed.addAll(values(fetched));
+            offset = fetched.nextOffset();
+        }
+        assertEquals(senders * each, landed.size());
+        assertEquals(senders * each, new java.util.HashSet<>(landed).size(), "no record landed twice");
+        for (int s = 0; s < senders; s++) {
+            String prefix = s + ":";
+            List<Integer> order = landed.stream().filter(v -> v.startsWith(prefix))
+                    .map(v -> Integer.parseInt(v.substring(prefix.length()))).toList();
+            assertEquals(java.util.stream.IntStream.range(0, each).boxed().toList(), order,
+                    "sender " + s + "'s records are in the order sent");
+        }
+        assertEquals(senders * each, logs.describe(busy).partitionSummaries().get(0).endOffset());
+    }
+
+    @Test
+    void aRecordAboveTheLimitIsRefusedWhenSentAndNothingIsWritten() {
+        TopicMetadata small = logs.createTopic("small", 1, Map.of(TopicConfig.MAX_MESSAGE_BYTES, "200"));
+        PartitionAppender appender = new PartitionAppender(logs);
+        RecordTooLargeException refused = assertThrows(RecordTooLargeException.class, () -> appender.append(small,
+                0, new ProducerRecord(null, Map.of(), new byte[500])));
+        assertTrue(refused.getMessage().contains("200"), refused.getMessage());
+        assertEquals(0L, appender.append(small, 0, record("fits")).join(), "the next record takes offset 0");
+    }
+
+    @Test
     void appendedBatchesGetDenseOffsetsAndReadBackFromAnyOffset() {
         TopicMetadata dense = logs.createTopic("dense", 1);
         AppendResult first = logs.append(dense, 0, List.of(record("a"), record("b"), record("c")));

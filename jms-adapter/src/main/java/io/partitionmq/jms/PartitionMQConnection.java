@@ -16,15 +16,19 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A connection to the broker cluster: sessions, the client id, and whether delivery has started. */
 public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection {
+    private static final System.Logger LOG = System.getLogger(PartitionMQConnection.class.getName());
     private final BrokerAccess.Lease lease;
     private final String id = java.util.UUID.randomUUID().toString();
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
     private final ConnectionLeases leases;
+    private final SendWindow sendWindow = new SendWindow();
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
     private final Object state = new Object();
     private String clientId;
@@ -46,6 +50,10 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */
     boolean hasActiveConsumer(String group) {
         return sessions.stream().anyMatch(session -> session.hasConsumerOf(group));
+    }
+
+    SendWindow sendWindow() {
+        return sendWindow;
     }
 
     TemporaryDestinations temporaries() {
@@ -212,9 +220,21 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         for (PartitionMQSession session : sessions) {
             session.close();
         }
+        awaitSends();
         temporaries.deleteAll();
         leases.close();
         lease.close();
+    }
+
+    /** Non-persistent sends still on their way get a bounded while to land before the connection goes. */
+    private void awaitSends() {
+        try {
+            if (!sendWindow.awaitEmpty(30, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "closing the connection with sends still unconfirmed after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     boolean isClosed() {

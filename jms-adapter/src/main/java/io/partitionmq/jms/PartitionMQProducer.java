@@ -15,11 +15,14 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
+import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages a session sends keep their order (specification, 6.2.9).
  */
 public class PartitionMQProducer implements MessageProducer, QueueSender, TopicPublisher {
+    private static final System.Logger LOG = System.getLogger(PartitionMQProducer.class.getName());
     private final PartitionMQSession session;
     private final PartitionMQDestination destination;
     private final String idPrefix = "ID:" + UUID.randomUUID() + ":";
@@ -183,13 +187,38 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
             }
             return;
         }
-        if (listener == null) {
-            append(target, topic, partition, record);
+        if (listener == null && mode == DeliveryMode.PERSISTENT) {
+            await(append(target, topic, partition, record), target);
             return;
         }
+        // A non-persistent send, or one with a listener, returns at once; the window bounds how many are out.
+        SendWindow window = session.connection().sendWindow();
+        try {
+            window.enter();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while waiting to send to " + target);
+        }
+        CompletableFuture<Long> appended;
+        try {
+            appended = append(target, topic, partition, record);
+        } catch (JMSException | RuntimeException e) {
+            window.leave();
+            throw e;
+        }
+        window.leaveWhenDone(appended);
+        if (listener == null) {
+            appended.whenComplete((offset, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "a non-persistent message to " + target + " was lost", failure);
+                }
+            });
+            return;
+        }
+        // One thread per session runs the callbacks, each after the one before: in the order of the sends.
         session.completions().execute(() -> {
             try {
-                append(target, topic, partition, record);
+                await(appended, target);
                 listener.onCompletion(message);
             } catch (JMSException e) {
                 listener.onException(message, e);
@@ -197,12 +226,23 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
         });
     }
 
-    private void append(PartitionMQDestination target, TopicMetadata topic, int partition, ProducerRecord record)
-            throws JMSException {
+    /** Hands the record to the connection's appender (batched per partition); refuses an oversize one now. */
+    private CompletableFuture<Long> append(PartitionMQDestination target, TopicMetadata topic, int partition,
+            ProducerRecord record) throws JMSException {
         try {
-            session.broker().logs().append(topic, partition, List.of(record));
+            return session.broker().appender().append(topic, partition, record);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "sending to " + target);
+        }
+    }
+
+    private static void await(CompletableFuture<Long> appended, PartitionMQDestination target)
+            throws JMSException {
+        try {
+            appended.join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            throw JmsErrors.translate(cause, "sending to " + target);
         }
     }
 

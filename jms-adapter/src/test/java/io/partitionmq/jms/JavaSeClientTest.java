@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.TestBrokers;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +113,53 @@ class JavaSeClientTest {
         assertEquals("tail", receivedBytes.readUTF());
         assertTrue(receivedBytes.getBooleanProperty("binary"));
         assertNull(consumer.receiveNoWait(), "nothing more on the queue");
+    }
+
+    @Test
+    void asynchronousSendsCompleteInTheOrderSentAndNonPersistentSendsLandBeforeCloseReturns() throws Exception {
+        Queue queue = session.createQueue("se-async");
+        List<String> completed = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(200);
+        try (Connection sending = factory.createConnection()) {
+            Session sendSession = sending.createSession();
+            MessageProducer producer = sendSession.createProducer(queue);
+            CompletionListener listener = new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    try {
+                        completed.add(((TextMessage) message).getText());
+                    } catch (JMSException e) {
+                        completed.add("unreadable: " + e);
+                    }
+                    all.countDown();
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                    completed.add("failed: " + exception);
+                    all.countDown();
+                }
+            };
+            for (int i = 0; i < 200; i++) {
+                producer.send(sendSession.createTextMessage("async-" + i), listener);
+            }
+            assertTrue(all.await(WAIT, TimeUnit.MILLISECONDS), "every send completed");
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            for (int i = 0; i < 500; i++) {
+                producer.send(sendSession.createTextMessage("fast-" + i));
+            }
+        }
+        assertEquals(IntStream.range(0, 200).mapToObj(i -> "async-" + i).toList(), completed,
+                "callbacks come in the order of the sends (specification 7.3.6)");
+        MessageConsumer consumer = session.createConsumer(queue);
+        List<String> received = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            TextMessage message = (TextMessage) consumer.receive(WAIT);
+            assertNotNull(message, "message " + i + " of 700");
+            received.add(message.getText());
+        }
+        assertEquals("fast-499", received.get(699), "non-persistent sends made before close arrived, in order");
+        assertNull(consumer.receiveNoWait(), "each message arrived once");
     }
 
     @Test
