@@ -20,16 +20,24 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
 
     private byte[] payload;
     private TopicConfig initialConfig;
+    private long producer;
+    private long sequence;
     private transient RecordBatch appended;
     private transient boolean rolled;
 
     AppendProcessor() {
     }
 
-    /** @param initialConfig the topic's settings, used if this is the partition's first append */
-    AppendProcessor(byte[] payload, TopicConfig initialConfig) {
+    /**
+     * @param initialConfig the topic's settings, used if this is the partition's first append
+     * @param producer      who sends, and {@code sequence} which of its appends to the partition this is: the same
+     *                      pair sent again is answered with the first append's offsets ({@link ProducerSequences})
+     */
+    AppendProcessor(byte[] payload, TopicConfig initialConfig, long producer, long sequence) {
         this.payload = payload;
         this.initialConfig = initialConfig;
+        this.producer = producer;
+        this.sequence = sequence;
     }
 
     /** Returns {base offset, append time}, or {@link #TOO_LARGE} and the limit: a primitive pair keeps it small. */
@@ -42,10 +50,16 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
         if (!clusterRecovered()) {
             return new long[] {RECOVERING, 0};
         }
+        ProducerSequences.Appended earlier = log.producerSequences().find(producer, sequence);
+        if (earlier != null) {
+            return new long[] {earlier.baseOffset(), earlier.appendTime()};
+        }
         log.leadBy(localMemberId());
         long appendTime = log.nextAppendTime(System.currentTimeMillis());
         rolled = log.rollsBefore(payload, appendTime);
         appended = log.append(payload, appendTime, rolled);
+        log.producerSequences().record(producer,
+                new ProducerSequences.Appended(sequence, appended.baseOffset(), appendTime));
         entry.setValue(log);
         persistAppend(entry, appended);
         return new long[] {appended.baseOffset(), appendTime};
@@ -53,7 +67,8 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
-        return appended == null ? null : new ApplyBatchProcessor(appended, rolled, initialConfig);
+        return appended == null ? null
+                : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence);
     }
 
     @Override
@@ -65,11 +80,15 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeByteArray(payload);
         TopicConfig.write(out, initialConfig);
+        out.writeLong(producer);
+        out.writeLong(sequence);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         payload = in.readByteArray();
         initialConfig = TopicConfig.read(in);
+        producer = in.readLong();
+        sequence = in.readLong();
     }
 }

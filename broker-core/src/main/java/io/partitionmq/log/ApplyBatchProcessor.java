@@ -11,20 +11,27 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     private RecordBatch batch;
     private boolean rolled;
     private TopicConfig initialConfig;
+    private long producer;
+    private long sequence;
 
     ApplyBatchProcessor() {
     }
 
-    ApplyBatchProcessor(RecordBatch batch, boolean rolled, TopicConfig initialConfig) {
+    ApplyBatchProcessor(RecordBatch batch, boolean rolled, TopicConfig initialConfig, long producer,
+            long sequence) {
         this.batch = batch;
         this.rolled = rolled;
         this.initialConfig = initialConfig;
+        this.producer = producer;
+        this.sequence = sequence;
     }
 
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue() == null ? new PartitionLog(initialConfig) : entry.getValue();
         log.apply(batch, rolled);
+        log.producerSequences().record(producer,
+                new ProducerSequences.Appended(sequence, batch.baseOffset(), batch.appendTime()));
         entry.setValue(log);
         persistAppend(entry, batch);
         return null;
@@ -45,6 +52,8 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         batch.writeData(out);
         out.writeBoolean(rolled);
         TopicConfig.write(out, initialConfig);
+        out.writeLong(producer);
+        out.writeLong(sequence);
     }
 
     @Override
@@ -53,5 +62,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         batch.readData(in);
         rolled = in.readBoolean();
         initialConfig = TopicConfig.read(in);
+        producer = in.readLong();
+        sequence = in.readLong();
     }
 }

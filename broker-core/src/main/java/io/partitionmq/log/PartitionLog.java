@@ -32,6 +32,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
     private TopicConfig config;
     private ArrayList<LogSegment> segments = new ArrayList<>();
     private HashMap<String, SharePartition> shareGroups = new HashMap<>();
+    /** In memory and replicated, not on disk: a retry does not outlive a full cluster restart. */
+    private final ProducerSequences producerSequences = new ProducerSequences();
 
     PartitionLog() {
     }
@@ -350,6 +352,12 @@ final class PartitionLog implements IdentifiedDataSerializable {
             segment.writeData(out);
         }
         writeShareGroups(out);
+        producerSequences.write(out);
+    }
+
+    /** Recent appends by producer, to recognise an append sent again. */
+    ProducerSequences producerSequences() {
+        return producerSequences;
     }
 
     private void writeShareGroups(DataOutput out) throws IOException {
@@ -409,5 +417,6 @@ final class PartitionLog implements IdentifiedDataSerializable {
             segments.add(segment);
         }
         readShareGroups(in);
+        producerSequences.read(in);
     }
 }

@@ -2,6 +2,7 @@ package io.partitionmq.log;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +33,9 @@ public final class PartitionLogs implements AutoCloseable {
     private final IMap<String, TopicMetadata> topics;
     private final IMap<PartitionKey, PartitionLog> logs;
     private final AppendWatchers watchers;
+    /** This handle's identity as a producer, and its next sequence number per partition (see ProducerSequences). */
+    private final long producerId = new SecureRandom().nextLong();
+    private final Map<PartitionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
 
     public PartitionLogs(HazelcastInstance hazelcast) {
         this.topics = hazelcast.getMap(TOPICS_MAP);
@@ -141,7 +147,7 @@ public final class PartitionLogs implements AutoCloseable {
     public AppendResult append(TopicMetadata topic, int partition, List<ProducerRecord> records) {
         byte[] payload = encodeChecked(topic, partition, records);
         PartitionKey key = new PartitionKey(topic.name(), partition);
-        AppendProcessor append = new AppendProcessor(payload, topic.config());
+        AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
         return appended(topic, partition, records.size(), payload.length,
                 appendRetryingWhileRecovering(key, append, logs.executeOnKey(key, append)));
     }
@@ -155,10 +161,14 @@ public final class PartitionLogs implements AutoCloseable {
         return appendAsync(topic, partition, encodeChecked(topic, partition, records), records.size());
     }
 
+    private long nextSequence(PartitionKey key) {
+        return sequences.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
+    }
+
     /** {@link #appendAsync} of a payload already encoded (and checked against the topic's limits). */
     CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition, byte[] payload, int count) {
         PartitionKey key = new PartitionKey(topic.name(), partition);
-        AppendProcessor append = new AppendProcessor(payload, topic.config());
+        AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
         // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
         // the common pool, which has one thread on a two-core machine and became the bottleneck.
         CompletableFuture<AppendResult> result = new CompletableFuture<>();

@@ -31,7 +31,7 @@ final class ShareBrowseProcessor extends LeaderRead<ShareReply> {
         }
         SharePartition state = log.hasShareGroup(group) ? log.shareGroup(group) : SharePartition.startingAt(0);
         List<long[]> available = state.available(log, fromOffset, maxRecords, System.currentTimeMillis(), filter);
-        return new ShareReply(log, new SharePartition.Outcome(available, List.of(), new boolean[0]));
+        return new ShareReply(log, new SharePartition.Outcome(available, List.of(), new boolean[0], false));
     }
 
     @Override

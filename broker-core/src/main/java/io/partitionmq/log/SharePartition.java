@@ -44,8 +44,11 @@ final class SharePartition implements IdentifiedDataSerializable {
         return state;
     }
 
-    /** What one acquisition or acknowledgement decided, for the caller. */
-    record Outcome(List<long[]> acquired, List<long[]> deadLettered, boolean[] acknowledged) {
+    /**
+     * What one acquisition or acknowledgement decided, for the caller, and whether the state changed (if not,
+     * there is nothing to persist or replicate).
+     */
+    record Outcome(List<long[]> acquired, List<long[]> deadLettered, boolean[] acknowledged, boolean changed) {
     }
 
     /**
@@ -56,6 +59,8 @@ final class SharePartition implements IdentifiedDataSerializable {
      */
     Outcome acquire(PartitionLog log, String consumer, int max, long now, long lockMillis, int maxDeliveries,
             RecordFilter filter) {
+        long startBefore = startOffset;
+        long nextBefore = nextOffset;
         skipDeleted(log);
         List<long[]> acquired = new ArrayList<>();
         List<long[]> deadLettered = new ArrayList<>();
@@ -90,7 +95,9 @@ final class SharePartition implements IdentifiedDataSerializable {
             }
         }
         advanceStart();
-        return new Outcome(acquired, deadLettered, new boolean[0]);
+        boolean changed = !acquired.isEmpty() || !deadLettered.isEmpty() || startOffset != startBefore
+                || nextOffset != nextBefore;
+        return new Outcome(acquired, deadLettered, new boolean[0], changed);
     }
 
     private static void lock(InFlight record, String consumer, long until) {
@@ -117,6 +124,7 @@ final class SharePartition implements IdentifiedDataSerializable {
      */
     Outcome acknowledge(String consumer, long[] offsets, AcknowledgeType type, long now, int maxDeliveries) {
         boolean[] done = new boolean[offsets.length];
+        boolean changed = false;
         List<long[]> deadLettered = new ArrayList<>();
         for (int i = 0; i < offsets.length; i++) {
             InFlight record = inFlight.get(offsets[i]);
@@ -125,6 +133,7 @@ final class SharePartition implements IdentifiedDataSerializable {
                 continue;
             }
             done[i] = true;
+            changed = true;
             switch (type) {
                 case ACCEPT -> record.state = ACKNOWLEDGED;
                 case RELEASE -> {
@@ -147,7 +156,7 @@ final class SharePartition implements IdentifiedDataSerializable {
             record.consumer = "";
         }
         advanceStart();
-        return new Outcome(List.of(), deadLettered, done);
+        return new Outcome(List.of(), deadLettered, done, changed);
     }
 
     /**

@@ -94,9 +94,11 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         SharePartition.Outcome outcome = type == null
                 ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, filter)
                 : state.acknowledge(consumer, offsets, type, now, maxDeliveries);
-        entry.setValue(log);
-        store().saveShareGroups(entry.getKey(), log.shareGroupsState());
-        changed = state;
+        if (outcome.changed()) {
+            entry.setValue(log);
+            store().saveShareGroups(entry.getKey(), log.shareGroupsState());
+            changed = state;
+        }
         return new ShareReply(log, outcome);
     }
 

@@ -1,14 +1,19 @@
 package io.partitionmq.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.TestBrokers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +62,70 @@ class FailoverTest {
                 AppendResult next = surviving.append(payments, p, List.of(value("after")));
                 assertEquals(batches * 2, next.baseOffset(), "the offset after failover continues the log");
             }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedRecordSurvivesAMemberKilledWhileProducersAppendExactlyOnceAtItsOffset()
+            throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(3, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata stream = logs.createTopic("stream", 6, Map.of(TopicConfig.SEGMENT_BYTES, "2000"));
+            Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> producers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int producer = t;
+                producers.add(new Thread(() -> {
+                    for (int n = 0; !stop.get(); n++) {
+                        String text = producer + ":" + n;
+                        int partition = n % 6;
+                        try {
+                            AppendResult appended = logs.append(stream, partition, List.of(value(text)));
+                            acknowledged.put(text, appended.baseOffset());
+                        } catch (RuntimeException e) {
+                            // Not acknowledged: it may or may not be in the log; the producer goes on.
+                        }
+                    }
+                }));
+            }
+            producers.forEach(Thread::start);
+            awaitSize(acknowledged, 300);
+            brokers.get(2).hazelcast().getLifecycleService().terminate();
+            int atKill = acknowledged.size();
+            awaitSize(acknowledged, atKill + 300);
+            stop.set(true);
+            for (Thread producer : producers) {
+                producer.join();
+            }
+
+            Map<String, Long> found = new HashMap<>();
+            for (int p = 0; p < 6; p++) {
+                FetchResult all = logs.fetch("stream", p, 0, 1_000_000);
+                Map<Integer, Integer> lastOfProducer = new HashMap<>();
+                for (int i = 0; i < all.records().size(); i++) {
+                    Record record = all.records().get(i);
+                    assertEquals(i, record.offset(), "partition " + p + " has no gap");
+                    String text = new String(record.value(), StandardCharsets.UTF_8);
+                    assertNull(found.put(text, record.offset()), text + " is in the log once");
+                    String[] parts = text.split(":");
+                    Integer before = lastOfProducer.put(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                    assertTrue(before == null || before < Integer.parseInt(parts[1]),
+                            "partition " + p + " keeps each producer's order: " + before + " then " + text);
+                }
+            }
+            for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
+                assertEquals(ack.getValue(), found.get(ack.getKey()),
+                        ack.getKey() + " is readable at the offset its append was acknowledged with");
+            }
+        }
+    }
+
+    private static void awaitSize(Map<String, Long> acknowledged, int size) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (acknowledged.size() < size) {
+            assertTrue(System.currentTimeMillis() < deadline, "producers made progress: " + acknowledged.size());
+            Thread.sleep(10);
         }
     }
 

@@ -59,8 +59,9 @@ final class ShareGroupSource implements RecordSource {
 
     private void acquire() {
         int partitions = signals.partitions();
+        int first = nextPartition;
         for (int i = 0; i < partitions && acquired.isEmpty(); i++) {
-            int p = (nextPartition + i) % partitions;
+            int p = (first + i) % partitions;
             if (signals.take(p)) {
                 List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, filter);
                 for (ShareRecord record : got) {

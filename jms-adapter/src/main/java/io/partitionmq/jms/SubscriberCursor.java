@@ -68,8 +68,9 @@ final class SubscriberCursor implements RecordSource {
 
     private void fill() {
         int partitions = positions.length;
+        int first = nextPartition;
         for (int i = 0; i < partitions && buffered.isEmpty(); i++) {
-            int p = (nextPartition + i) % partitions;
+            int p = (first + i) % partitions;
             if (signals.take(p)) {
                 FetchResult fetched = fetchSkippingDeleted(p);
                 positions[p] = fetched.nextOffset();
