@@ -13,13 +13,17 @@ import java.util.Optional;
  */
 public final class Subscriptions {
     public static final String SUBSCRIPTIONS_MAP = "pmq.subscriptions";
+    /** How many consumers each non-durable shared subscription has, cluster-wide. */
+    public static final String CONSUMERS_MAP = "pmq.subscription-consumers";
 
     private final IMap<String, Subscription> registry;
+    private final IMap<String, Integer> consumers;
     private final PartitionLogs logs;
     private final ShareGroups shares;
 
     public Subscriptions(HazelcastInstance hazelcast, PartitionLogs logs, ShareGroups shares) {
         this.registry = hazelcast.getMap(SUBSCRIPTIONS_MAP);
+        this.consumers = hazelcast.getMap(CONSUMERS_MAP);
         this.logs = logs;
         this.shares = shares;
     }
@@ -40,6 +44,40 @@ public final class Subscriptions {
         shares.createAtEnd(logs.topic(wanted.topic()), wanted.id());
         registry.set(wanted.id(), wanted);
         return wanted;
+    }
+
+    /**
+     * Opens a non-durable shared subscription for one more consumer (JMS 6.11.2): it exists while it has
+     * consumers. Joining it with a different topic or selector while it has consumers is refused.
+     *
+     * @throws SubscriptionInUseException if it has consumers and {@code wanted} differs from it
+     */
+    public Subscription attach(Subscription wanted) {
+        registry.lock(wanted.id());
+        try {
+            Subscription current = registry.get(wanted.id());
+            Integer attached = consumers.get(wanted.id());
+            if (current != null && !current.equals(wanted) && attached != null) {
+                throw new SubscriptionInUseException(wanted.id(), attached);
+            }
+            Subscription opened = open(wanted);
+            consumers.merge(wanted.id(), 1, Integer::sum);
+            return opened;
+        } finally {
+            registry.unlock(wanted.id());
+        }
+    }
+
+    /** One consumer of a non-durable shared subscription left; the last one deletes it and what it held. */
+    public void detach(String id) {
+        registry.lock(id);
+        try {
+            if (consumers.computeIfPresent(id, (subscription, count) -> count > 1 ? count - 1 : null) == null) {
+                delete(id);
+            }
+        } finally {
+            registry.unlock(id);
+        }
     }
 
     /** Deletes a subscription and its state; false if there was none. */

@@ -18,18 +18,20 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     private final boolean noLocal;
     private final String group;
     private final RecordSource records;
+    private final Runnable onClose;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
     /** @param group the share group consumed (a queue's or a named subscription's), or null for a cursor */
     PartitionMQConsumer(PartitionMQSession session, PartitionMQDestination destination, String messageSelector,
-            boolean noLocal, String group, RecordSource records) {
+            boolean noLocal, String group, RecordSource records, Runnable onClose) {
         this.session = session;
         this.destination = destination;
         this.messageSelector = messageSelector;
         this.noLocal = noLocal;
         this.group = group;
         this.records = records;
+        this.onClose = onClose;
     }
 
     private void requireOpen() throws IllegalStateException {
@@ -210,5 +212,6 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         session.awaitListenerIdle();
         records.close();
         session.removed(this);
+        onClose.run();
     }
 }

@@ -349,15 +349,15 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         PartitionMQDestination source = requireDestination(destination);
         // A queue's consumers share the group named after the queue; noLocal means nothing for a queue.
         return consumer(source, messageSelector, noLocal && !source.isQueue(), source.isQueue() ? source.getName()
-                : null);
+                : null, () -> { });
     }
 
     /**
      * A consumer of {@code source}: of the share group {@code group}, or, for null, a private cursor over a
-     * topic from its end.
+     * topic from its end; {@code onClose} runs once it has closed.
      */
     private PartitionMQConsumer consumer(PartitionMQDestination source, String messageSelector, boolean noLocal,
-            String group) throws JMSException {
+            String group, Runnable onClose) throws JMSException {
         if (TemporaryDestinations.isTemporary(source.getName()) && !connection.temporaries().owns(source.getName())) {
             throw TemporaryDestinations.notOwner(source);
         }
@@ -372,7 +372,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
         PartitionMQConsumer consumer = new PartitionMQConsumer(this, source, filter == null ? null : messageSelector,
-                noLocal, group, records);
+                noLocal, group, records, onClose);
         consumers.add(consumer);
         return consumer;
     }
@@ -388,13 +388,33 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (!shared && connection.hasActiveConsumer(id)) {
             throw new IllegalStateException("the durable subscription " + id + " already has an active consumer");
         }
+        Subscription subscription = new Subscription(id, source.logTopic(), selector, noLocal, shared, durable);
+        boolean livesWithItsConsumers = shared && !durable;
         try {
-            broker().subscriptions().open(new Subscription(id, source.logTopic(), selector, noLocal, shared,
-                    durable));
+            if (livesWithItsConsumers) {
+                broker().subscriptions().attach(subscription);
+            } else {
+                broker().subscriptions().open(subscription);
+            }
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
-        return consumer(source, selector, noLocal, id);
+        Runnable detach = livesWithItsConsumers ? () -> detach(id) : () -> { };
+        try {
+            return consumer(source, selector, noLocal, id, detach);
+        } catch (JMSException | RuntimeException e) {
+            detach.run();
+            throw e;
+        }
+    }
+
+    /** A consumer of a non-durable shared subscription closed: the last one takes the subscription with it. */
+    private void detach(String id) {
+        try {
+            broker().subscriptions().detach(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not release the shared subscription " + id, e);
+        }
     }
 
     private String durableId(String name) throws JMSException {

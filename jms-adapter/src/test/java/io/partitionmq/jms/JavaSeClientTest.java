@@ -460,6 +460,31 @@ class JavaSeClientTest {
     }
 
     @Test
+    void aNonDurableSharedSubscriptionLivesWhileItHasConsumers() throws Exception {
+        Topic topic = session.createTopic("se-shared-life");
+        MessageProducer producer = session.createProducer(topic);
+        MessageConsumer first = session.createSharedConsumer(topic, "watchers");
+        MessageConsumer second = session.createSharedConsumer(topic, "watchers");
+        JMSException changed = assertThrows(JMSException.class,
+                () -> session.createSharedConsumer(topic, "watchers", "kind = 'other'"));
+        assertTrue(changed.getMessage().contains("active consumer"), changed.getMessage());
+
+        first.close();
+        producer.send(session.createTextMessage("while one consumer remains"));
+        TextMessage kept = (TextMessage) second.receive(WAIT);
+        assertNotNull(kept, "the subscription lives on with its remaining consumer");
+        assertEquals("while one consumer remains", kept.getText());
+
+        second.close();
+        producer.send(session.createTextMessage("nobody subscribed"));
+        MessageConsumer later = session.createSharedConsumer(topic, "watchers", "kind IS NULL");
+        assertNull(later.receive(500), "the subscription ended with its last consumer, and what was published"
+                + " then was kept for nobody (JMS 6.11.2)");
+        producer.send(session.createTextMessage("for the new subscription"));
+        assertEquals("for the new subscription", ((TextMessage) later.receive(WAIT)).getText());
+    }
+
+    @Test
     void consumersOfASharedSubscriptionShareItsMessagesAndNoLocalLeavesOutOwnMessages() throws Exception {
         Topic topic = session.createTopic("se-shared");
         MessageConsumer one = session.createSharedConsumer(topic, "workers");
