@@ -33,6 +33,9 @@ public final class Broker implements AutoCloseable {
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
     private final BrokerConfig config;
+    /** Temporary topics whose owner died go within its lease's lifetime plus this. */
+    private static final Duration ORPHAN_CHECK_INTERVAL = Duration.ofSeconds(5);
+
     private final String id;
     private final HazelcastInstance hazelcast;
     private final ScheduledExecutorService housekeeping;
@@ -50,6 +53,23 @@ public final class Broker implements AutoCloseable {
         });
         long interval = config.retentionCheckInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(this::enforceRetention, interval, interval, TimeUnit.MILLISECONDS);
+        long orphans = ORPHAN_CHECK_INTERVAL.toMillis();
+        housekeeping.scheduleWithFixedDelay(this::deleteOrphanTemporaryTopics, orphans, orphans,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void deleteOrphanTemporaryTopics() {
+        if (!isRunning()) {
+            return;
+        }
+        try (BrokerConnection connection = connect()) {
+            int deleted = connection.temporaryTopics().deleteOrphans();
+            if (deleted > 0) {
+                LOG.log(Level.INFO, "deleted {0} temporary destinations whose connection is gone", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "deleting orphaned temporary destinations failed; tried again shortly", e);
+        }
     }
 
     private void enforceRetention() {

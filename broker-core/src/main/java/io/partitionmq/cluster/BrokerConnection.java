@@ -17,6 +17,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final ShareGroups shares;
     private final Subscriptions subscriptions;
     private final Leases leases;
+    private final TemporaryTopics temporaryTopics;
     private final ConsumerGroups groups;
     private final Runnable onClose;
 
@@ -26,6 +27,7 @@ public final class BrokerConnection implements AutoCloseable {
         this.shares = new ShareGroups(hazelcast, logs);
         this.subscriptions = new Subscriptions(hazelcast, logs, shares);
         this.leases = new Leases(hazelcast);
+        this.temporaryTopics = new TemporaryTopics(hazelcast, logs, leases);
         this.groups = new ConsumerGroups(hazelcast, logs);
         this.onClose = onClose;
     }
@@ -49,6 +51,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public Leases leases() {
         return leases;
+    }
+
+    public TemporaryTopics temporaryTopics() {
+        return temporaryTopics;
     }
 
     public ConsumerGroups groups() {

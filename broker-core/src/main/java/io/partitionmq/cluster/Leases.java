@@ -34,6 +34,11 @@ public final class Leases {
         return acquire(name, owner, ttl);
     }
 
+    /** Whether some live owner holds the name. */
+    public boolean isHeld(String name) {
+        return leases.containsKey(name);
+    }
+
     /** Gives the name back, if the owner still holds it. */
     public void release(String name, String owner) {
         leases.remove(name, owner);

@@ -40,6 +40,16 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     PartitionMQConnection(BrokerAccess.Lease lease) {
         this.lease = lease;
         this.leases = new ConnectionLeases(lease.broker().leases(), id);
+        // The id is a random UUID: no other connection holds this lease.
+        leases.acquire(ownerLease());
+    }
+
+    /**
+     * The cluster-wide lease this connection holds while it lives; what it owns (its temporary destinations)
+     * goes when the lease does.
+     */
+    String ownerLease() {
+        return "connection:" + id;
     }
 
     /** This connection's identity on the messages it publishes (for noLocal). */

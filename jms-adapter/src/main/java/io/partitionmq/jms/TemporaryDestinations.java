@@ -3,15 +3,18 @@ package io.partitionmq.jms;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The temporary queues and topics of one connection: log topics named {@code tmp.<connection id>.<n>} with one
- * partition, consumable only by that connection and deleted with it.
+ * partition, consumable only by that connection and deleted with it, or by the brokers once the connection's
+ * lease expires because its process died ({@link io.partitionmq.cluster.TemporaryTopics}).
  */
 final class TemporaryDestinations {
+    private static final System.Logger LOG = System.getLogger(TemporaryDestinations.class.getName());
     static final String PREFIX = "tmp.";
 
     private final PartitionMQConnection connection;
@@ -26,7 +29,7 @@ final class TemporaryDestinations {
     String create() throws JMSException {
         String name = PREFIX + connection.id() + "." + created.incrementAndGet();
         try {
-            connection.broker().logs().createTopic(name, 1);
+            connection.broker().temporaryTopics().create(name, connection.ownerLease());
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "creating a temporary destination");
         }
@@ -63,7 +66,7 @@ final class TemporaryDestinations {
         }
         live.remove(destination);
         try {
-            connection.broker().logs().deleteTopic(destination.getName());
+            connection.broker().temporaryTopics().delete(destination.getName());
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "deleting " + destination);
         }
@@ -73,9 +76,10 @@ final class TemporaryDestinations {
     void deleteAll() {
         for (PartitionMQDestination destination : live) {
             try {
-                connection.broker().logs().deleteTopic(destination.getName());
+                connection.broker().temporaryTopics().delete(destination.getName());
             } catch (RuntimeException e) {
-                // Already gone: nothing to do.
+                LOG.log(Level.WARNING, "deleting " + destination.getName() + " failed; the brokers delete it once"
+                        + " the connection's lease expires", e);
             }
         }
         live.clear();
