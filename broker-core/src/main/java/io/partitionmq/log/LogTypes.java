@@ -32,6 +32,8 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SHARE = 20;
     static final int APPLY_SHARE_STATE = 21;
     static final int SHARE_BROWSE = 22;
+    static final int SEARCH = 23;
+    static final int SEARCH_REPLY = 24;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -58,6 +60,8 @@ public final class LogTypes implements DataSerializableFactory {
             case SHARE -> new ShareProcessor();
             case APPLY_SHARE_STATE -> new ApplyShareStateProcessor();
             case SHARE_BROWSE -> new ShareBrowseProcessor();
+            case SEARCH -> new SearchProcessor();
+            case SEARCH_REPLY -> new SearchReply();
             default -> null;
         };
     }

@@ -287,6 +287,25 @@ public final class PartitionLogs implements AutoCloseable {
         }
     }
 
+    /**
+     * Looks through a partition for records {@code filter} selects (null: all), evaluated on its leader, looking
+     * at no more than {@code scanLimit} records. Oldest first it starts at {@code position}; newest first it
+     * starts just before {@code position} (pass the log end, or {@code Long.MAX_VALUE}, for the newest).
+     */
+    public SearchResult search(String topic, int partition, long position, boolean newestFirst, RecordFilter filter,
+            int max, int scanLimit) {
+        if (max < 1 || scanLimit < 1) {
+            throw new IllegalArgumentException("a search returns at least one record and looks at at least one, not"
+                    + " max=" + max + ", scan limit=" + scanLimit);
+        }
+        if (position < 0) {
+            throw new IllegalArgumentException("offsets are not negative, got " + position);
+        }
+        existing(topic).requirePartition(partition);
+        return logs.executeOnKey(new PartitionKey(topic, partition),
+                new SearchProcessor(position, newestFirst, filter, max, scanLimit)).toResult();
+    }
+
     /** The first offset appended at or after {@code timestamp}; empty if every record is older. */
     public OptionalLong offsetForTimestamp(String topic, int partition, long timestamp) {
         long offset = logs.executeOnKey(new PartitionKey(topic, partition),

@@ -107,6 +107,39 @@ class PartitionLogsTest {
     }
 
     @Test
+    void aSearchFindsWhatItsFilterSelectsOldestOrNewestFirstWithinItsScanLimit() {
+        TopicMetadata audit = logs.createTopic("audit", 1);
+        for (int batch = 0; batch < 10; batch++) {
+            List<ProducerRecord> records = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int n = batch * 10 + i;
+                records.add(new ProducerRecord(null, Map.of("kind", n % 3 == 0 ? "refund" : "sale"),
+                        ("event-" + n).getBytes(StandardCharsets.UTF_8)));
+            }
+            logs.append(audit, 0, records);
+        }
+        HeaderFilter refunds = new HeaderFilter("kind", "refund");
+
+        SearchResult oldest = logs.search("audit", 0, 0, false, refunds, 3, 1_000);
+        assertEquals(List.of(0L, 3L, 6L), oldest.records().stream().map(Record::offset).toList());
+        assertEquals(7, oldest.resumeAt(), "the next page starts after the last record looked at");
+        assertEquals(List.of(9L, 12L), logs.search("audit", 0, oldest.resumeAt(), false, refunds, 2, 1_000)
+                .records().stream().map(Record::offset).toList());
+
+        SearchResult newest = logs.search("audit", 0, Long.MAX_VALUE, true, refunds, 3, 1_000);
+        assertEquals(List.of(99L, 96L, 93L), newest.records().stream().map(Record::offset).toList());
+        assertEquals(List.of(90L), logs.search("audit", 0, newest.resumeAt(), true, refunds, 1, 1_000).records()
+                .stream().map(Record::offset).toList(), "newest first pages on downwards");
+
+        SearchResult bounded = logs.search("audit", 0, 0, false, new HeaderFilter("kind", "none"), 10, 25);
+        assertTrue(bounded.records().isEmpty());
+        assertEquals(25, bounded.scanned(), "no more records are looked at than the scan limit");
+        assertEquals(25, bounded.resumeAt());
+        assertThrows(IllegalArgumentException.class, () -> logs.search("audit", 0, -1, false, null, 1, 1));
+        assertThrows(UnknownTopicException.class, () -> logs.search("nowhere", 0, 0, false, null, 1, 1));
+    }
+
+    @Test
     void appendedBatchesGetDenseOffsetsAndReadBackFromAnyOffset() {
         TopicMetadata dense = logs.createTopic("dense", 1);
         AppendResult first = logs.append(dense, 0, List.of(record("a"), record("b"), record("c")));
