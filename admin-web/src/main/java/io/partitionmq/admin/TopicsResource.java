@@ -1,21 +1,23 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.server.MessageBrowsing;
 import io.partitionmq.server.TopicAdministration;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import java.util.List;
 import java.util.Map;
 
 /** Topics: list, read, create, change settings, add partitions, delete. */
@@ -26,9 +28,38 @@ public class TopicsResource {
     @Inject
     TopicAdministration topics;
 
+    @Inject
+    MessageBrowsing messages;
+
+    /**
+     * Topics by name, a page at a time: {@code search} keeps names containing it, {@code offset} and
+     * {@code limit} choose the page; the {@code X-Total-Count} header says how many match.
+     */
     @GET
-    public List<TopicView> list() {
-        return topics.topics().stream().map(TopicView::of).toList();
+    public Response list(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        TopicAdministration.TopicPage page = topics.topics(search, offset, limit);
+        return Response.ok(page.topics().stream().map(TopicView::of).toList())
+                .header("X-Total-Count", page.total()).build();
+    }
+
+    /**
+     * A partition's messages, newest first unless {@code order=oldest}, from an {@code offset} or a
+     * {@code timestamp} (epoch ms) or the log's end (start), filtered by a JMS {@code selector} evaluated on
+     * the partition's leader (looking at no more than {@link MessageBrowsing#SCAN_LIMIT} records); the reply's
+     * {@code resumeAt} is the {@code offset} of the next page (outside the log once there is none).
+     */
+    @GET
+    @Path("{name}/partitions/{partition}/messages")
+    public MessageBrowsing.Page messages(@PathParam("name") String name, @PathParam("partition") int partition,
+            @QueryParam("offset") Long offset, @QueryParam("timestamp") Long timestamp,
+            @QueryParam("order") @DefaultValue("newest") String order, @QueryParam("selector") String selector,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (!order.equals("newest") && !order.equals("oldest")) {
+            throw new BadRequestException("order is newest or oldest, not '" + order + "'");
+        }
+        return messages.browse(name, partition, new MessageBrowsing.Start(offset, timestamp), order.equals("newest"),
+                selector, limit);
     }
 
     @GET

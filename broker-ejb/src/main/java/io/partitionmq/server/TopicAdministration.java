@@ -15,9 +15,22 @@ public class TopicAdministration {
         return BrokerService.running().connect().logs();
     }
 
-    public List<TopicDescription> topics() {
+    /** One page of the topics whose name contains {@code search} (any case), by name, and how many match. */
+    public record TopicPage(int total, List<TopicDescription> topics) {
+    }
+
+    /** Only the page's topics are described (their partitions asked for offsets): it stays fast with thousands. */
+    public TopicPage topics(String search, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("offset must be 0 or more and limit between 1 and 1000, got offset "
+                    + offset + " and limit " + limit);
+        }
         PartitionLogs logs = logs();
-        return logs.listTopics().stream().map(logs::describe).toList();
+        String wanted = search == null ? "" : search.toLowerCase(java.util.Locale.ROOT);
+        List<TopicMetadata> matching = logs.listTopics().stream()
+                .filter(topic -> topic.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)).toList();
+        List<TopicDescription> page = matching.stream().skip(offset).limit(limit).map(logs::describe).toList();
+        return new TopicPage(matching.size(), page);
     }
 
     /** One topic; throws the engine's UnknownTopicException if there is none. */

@@ -196,6 +196,52 @@ class ShopOnPayaraMicroIT {
         assertEquals(404, unknown.statusCode());
     }
 
+    @Test
+    void theAdminApiPagesTopicsAndBrowsesMessagesFilteredByASelectorOnTheBroker() throws Exception {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Topic topic = context.createTopic("browsed");
+            for (int i = 0; i < 30; i++) {
+                TextMessage message = context.createTextMessage("{\"order\":" + i + "}");
+                message.setStringProperty("region", i % 3 == 0 ? "north" : "south");
+                message.setIntProperty("index", i);
+                context.createProducer().send(topic, message);
+            }
+        }
+        var broker = io.partitionmq.cluster.LocalBroker.get().orElseThrow().connect();
+        int partition = java.util.stream.IntStream.range(0, broker.logs().findTopic("browsed").orElseThrow()
+                .partitions()).filter(p -> broker.logs().summary("browsed", p).endOffset() > 0).findFirst()
+                .orElseThrow();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + shopUrl.getPort() + "/api/topics";
+        String messages = base + "/browsed/partitions/" + partition + "/messages?limit=3&selector="
+                + java.net.URLEncoder.encode("region = 'north'", java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> newest = http.send(HttpRequest.newBuilder(URI.create(messages)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, newest.statusCode(), newest.body());
+        assertTrue(newest.body().contains("\"index\":27") && newest.body().contains("\"index\":21")
+                && !newest.body().contains("\"index\":18"), "the three newest northern orders: " + newest.body());
+        assertTrue(newest.body().contains("\"type\":\"TextMessage\"") && newest.body().contains("{\\\"order\\\":27}"),
+                newest.body());
+        HttpResponse<String> oldest = http.send(HttpRequest.newBuilder(URI.create(messages + "&order=oldest"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(oldest.body().contains("\"index\":0,") || oldest.body().contains("\"index\":0}"),
+                oldest.body());
+        HttpResponse<String> badSelector = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/browsed/partitions/" + partition + "/messages?selector=region%20%3D")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badSelector.statusCode(), badSelector.body());
+        assertTrue(badSelector.body().startsWith("{"), badSelector.body());
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "?search=BROWS&limit=1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().startsWith("[") && page.body().contains("\"name\":\"browsed\""), page.body());
+        assertEquals("1", page.headers().firstValue("X-Total-Count").orElse(""), "one topic matches the search");
+        HttpResponse<String> badPage = http.send(HttpRequest.newBuilder(URI.create(base + "?offset=-1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badPage.statusCode(), badPage.body());
+    }
+
     private static HttpRequest json(String url, String method, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
