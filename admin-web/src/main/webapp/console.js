@@ -11,22 +11,94 @@ function cell(text, className) {
   return td;
 }
 
+// Paging and search run on the server, so the page stays fast with thousands of topics.
+const pageSize = 50;
+let pageStart = 0;
+let total = 0;
+
 async function loadTopics() {
-  const response = await fetch(api, { headers: { Accept: 'application/json' } });
+  const search = document.querySelector('#search').value;
+  const query = new URLSearchParams({ search, offset: pageStart, limit: pageSize });
+  const response = await fetch(`${api}?${query}`, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     show(`Could not list topics: ${(await response.json()).message}`, true);
     return;
   }
   const topics = await response.json();
+  total = Number(response.headers.get('X-Total-Count') || topics.length);
   rows.replaceChildren(...topics.map(topic => {
     const tr = document.createElement('tr');
     tr.dataset.topic = topic.name;
     tr.append(cell(topic.name), cell(topic.partitions, 'num'), cell(topic.records, 'num'),
       cell(topic.partitionOffsets.map(p => `${p.partition}:${p.endOffset}`).join('  '), 'offsets'));
+    tr.addEventListener('click', () => {
+      document.querySelector('#browse [name=topic]').value = topic.name;
+      browse();
+    });
     return tr;
   }));
-  empty.hidden = topics.length > 0;
+  empty.hidden = total > 0 || search !== '';
+  document.querySelector('#page').textContent = total === 0 ? 'no topics match'
+    : `${pageStart + 1}-${pageStart + topics.length} of ${total}`;
+  document.querySelector('#previous').disabled = pageStart === 0;
+  document.querySelector('#next').disabled = pageStart + pageSize >= total;
 }
+
+document.querySelector('#search').addEventListener('input', () => {
+  pageStart = 0;
+  loadTopics();
+});
+document.querySelector('#previous').addEventListener('click', () => {
+  pageStart = Math.max(0, pageStart - pageSize);
+  loadTopics();
+});
+document.querySelector('#next').addEventListener('click', () => {
+  pageStart += pageSize;
+  loadTopics();
+});
+
+const messageRows = document.querySelector('#messages tbody');
+
+async function browse() {
+  const form = new FormData(document.querySelector('#browse'));
+  const query = new URLSearchParams({ order: form.get('order'), limit: 20 });
+  if (form.get('offset')) query.set('offset', form.get('offset'));
+  if (form.get('selector')) query.set('selector', form.get('selector'));
+  const url = `${api}/${encodeURIComponent(form.get('topic'))}/partitions/${form.get('partition')}/messages?${query}`;
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  const status = document.querySelector('#browse-status');
+  if (!response.ok) {
+    messageRows.replaceChildren();
+    status.textContent = body.message;
+    return;
+  }
+  messageRows.replaceChildren(...body.messages.map(message => {
+    const tr = document.createElement('tr');
+    tr.append(cell(message.offset, 'num'), cell(new Date(message.appendTime).toISOString()), cell(message.type),
+      cell(JSON.stringify(message.properties), 'offsets'), cell(pretty(message.body), 'body'));
+    return tr;
+  }));
+  status.textContent = `${body.messages.length} shown, ${body.scanned} looked at; offsets ${body.startOffset}`
+    + `-${body.endOffset - 1} held; next page from offset ${body.resumeAt}`;
+}
+
+// Text that is JSON is shown indented; other bodies as the API decoded them.
+function pretty(body) {
+  if (typeof body === 'string') {
+    try {
+      return JSON.stringify(JSON.parse(body), null, 2);
+    } catch (notJson) {
+      return body;
+    }
+  }
+  return JSON.stringify(body, null, 2);
+}
+
+document.querySelector('#browse').addEventListener('submit', event => {
+  event.preventDefault();
+  browse();
+});
 
 const groupRows = document.querySelector('#groups tbody');
 
