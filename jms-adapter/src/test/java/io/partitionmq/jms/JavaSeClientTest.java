@@ -163,6 +163,32 @@ class JavaSeClientTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // request() waits without a bound of its own
+    void aQueueRequestorGetsTheReplySentToItsTemporaryQueue() throws Exception {
+        try (jakarta.jms.QueueConnection queueConnection = factory.createQueueConnection()) {
+            jakarta.jms.QueueSession queueSession = queueConnection.createQueueSession(false,
+                    Session.AUTO_ACKNOWLEDGE);
+            Queue service = queueSession.createQueue("se-service");
+            Session serving = connection.createSession();
+            MessageConsumer requests = serving.createConsumer(service);
+            MessageProducer replies = serving.createProducer(null);
+            requests.setMessageListener(request -> {
+                try {
+                    replies.send(request.getJMSReplyTo(),
+                            serving.createTextMessage("re: " + ((TextMessage) request).getText()));
+                } catch (JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            queueConnection.start();
+            jakarta.jms.QueueRequestor requestor = new jakarta.jms.QueueRequestor(queueSession, service);
+            TextMessage reply = (TextMessage) requestor.request(queueSession.createTextMessage("ping"));
+            assertEquals("re: ping", reply.getText());
+            requestor.close();
+        }
+    }
+
+    @Test
     void competingQueueConsumersTakeEachMessageOnce() throws Exception {
         Queue queue = session.createQueue("se-work");
         Session second = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
