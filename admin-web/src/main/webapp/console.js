@@ -121,6 +121,33 @@ async function loadGroups() {
     `total lag ${groups.reduce((sum, group) => sum + group.totalLag, 0)}`;
 }
 
+const brokerRows = document.querySelector('#brokers tbody');
+
+function megabytes(bytes) {
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
+function duration(millis) {
+  const minutes = Math.floor(millis / 60000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+async function loadBrokers() {
+  const response = await fetch('api/brokers', { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    return;
+  }
+  const brokers = await response.json();
+  brokerRows.replaceChildren(...brokers.map(broker => {
+    const tr = document.createElement('tr');
+    tr.append(cell(broker.local ? `${broker.id} (this one)` : broker.id), cell(broker.address),
+      cell(duration(broker.uptimeMillis), 'num'), cell(broker.ledPartitions, 'num'),
+      cell(broker.backupPartitions, 'num'), cell(`${megabytes(broker.heapUsedBytes)} of ${megabytes(broker.heapMaxBytes)}`, 'num'),
+      cell(megabytes(broker.diskBytes), 'num'));
+    return tr;
+  }));
+}
+
 function show(text, isError) {
   message.textContent = text;
   message.className = isError ? 'error' : '';
@@ -145,6 +172,7 @@ document.querySelector('#create').addEventListener('submit', async event => {
 });
 
 function refresh() {
+  loadBrokers();
   loadTopics();
   loadGroups();
 }

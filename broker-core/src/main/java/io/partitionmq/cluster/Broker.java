@@ -29,6 +29,9 @@ public final class Broker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
     /** The member attribute carrying the broker id, so every member knows every broker's id. */
     public static final String BROKER_ID_ATTRIBUTE = "partitionmq.broker.id";
+    /** Member user-context keys: when the broker started (epoch ms) and its data directory. */
+    static final String STARTED_AT_KEY = "partitionmq.broker.started";
+    static final String DATA_DIR_KEY = "partitionmq.broker.data-dir";
     /** How long a restarting broker waits for the other members to offer what they recovered. */
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -105,6 +108,8 @@ public final class Broker implements AutoCloseable {
         Config memberConfig = memberConfig(config, id);
         memberConfig.getUserContext().put(LogStore.CONTEXT_KEY, store);
         memberConfig.getUserContext().put(LogStore.RECOVERED_KEY, recovered);
+        memberConfig.getUserContext().put(STARTED_AT_KEY, System.currentTimeMillis());
+        memberConfig.getUserContext().put(DATA_DIR_KEY, config.dataDir());
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {

@@ -18,6 +18,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final Leases leases;
     private final TemporaryTopics temporaryTopics;
+    private final Brokers brokers;
     private final ConsumerGroups groups;
     private final Runnable onClose;
 
@@ -28,6 +29,7 @@ public final class BrokerConnection implements AutoCloseable {
         this.subscriptions = new Subscriptions(hazelcast, logs, shares);
         this.leases = new Leases(hazelcast);
         this.temporaryTopics = new TemporaryTopics(hazelcast, logs, leases);
+        this.brokers = new Brokers(hazelcast);
         this.groups = new ConsumerGroups(hazelcast, logs);
         this.onClose = onClose;
     }
@@ -51,6 +53,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public Leases leases() {
         return leases;
+    }
+
+    public Brokers brokers() {
+        return brokers;
     }
 
     public TemporaryTopics temporaryTopics() {

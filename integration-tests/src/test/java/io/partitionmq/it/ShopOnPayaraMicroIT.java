@@ -240,6 +240,14 @@ class ShopOnPayaraMicroIT {
         HttpResponse<String> badPage = http.send(HttpRequest.newBuilder(URI.create(base + "?offset=-1")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badPage.statusCode(), badPage.body());
+
+        String brokerId = io.partitionmq.cluster.LocalBroker.get().orElseThrow().id();
+        HttpResponse<String> brokers = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + shopUrl.getPort() + "/api/brokers")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, brokers.statusCode(), brokers.body());
+        assertTrue(brokers.body().contains("\"id\":\"" + brokerId + "\"")
+                && brokers.body().contains("\"local\":true"), brokers.body());
     }
 
     private static HttpRequest json(String url, String method, String body) {
