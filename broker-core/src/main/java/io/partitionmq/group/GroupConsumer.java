@@ -34,6 +34,8 @@ public final class GroupConsumer implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private GroupMembership membership;
     private long nextHeartbeat;
+    private Duration autoCommitInterval;
+    private long nextAutoCommit;
     private int nextPartition;
 
     public GroupConsumer(BrokerConnection broker, String group, List<String> topics, AssignmentStrategy strategy,
@@ -52,9 +54,31 @@ public final class GroupConsumer implements AutoCloseable {
         return membership;
     }
 
+    /**
+     * Commits automatically, as Kafka's {@code enable.auto.commit}: at a poll once {@code interval} has passed
+     * since the last automatic commit, the positions reached by the records returned so far, and again on close.
+     * A crash delivers again at most the records of that interval.
+     */
+    public GroupConsumer autoCommitEvery(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the auto-commit interval must be positive, got " + interval);
+        }
+        this.autoCommitInterval = interval;
+        this.nextAutoCommit = System.nanoTime() + interval.toNanos();
+        return this;
+    }
+
+    private void autoCommitIfDue() {
+        if (autoCommitInterval != null && System.nanoTime() - nextAutoCommit >= 0) {
+            commitSync();
+            nextAutoCommit = System.nanoTime() + autoCommitInterval.toNanos();
+        }
+    }
+
     /** Records from the assigned partitions, waiting up to {@code maxWait} (for appends) when there are none. */
     public List<ConsumedRecord> poll(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        autoCommitIfDue();
         while (true) {
             heartbeatIfDue();
             List<ConsumedRecord> records = fetchOnce(Duration.ZERO);
@@ -165,9 +189,12 @@ public final class GroupConsumer implements AutoCloseable {
         }
     }
 
-    /** Leaves the group: its partitions go to the other members at once. */
+    /** Leaves the group (committing first, with auto-commit): its partitions go to the other members at once. */
     @Override
     public void close() {
+        if (autoCommitInterval != null) {
+            commitSync();
+        }
         groups.leave(group, membership.memberId());
     }
 }

@@ -114,6 +114,42 @@ class ConsumerGroupTest {
     }
 
     @Test
+    void autoCommitCommitsThePositionsReachedAtTheIntervalAndOnClose() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            BrokerConnection connection = brokers.get(0).connect();
+            TopicMetadata topic = connection.logs().createTopic("ticks", 1);
+            produce(connection.logs(), topic, "t", 5);
+            TopicPartition ticks = new TopicPartition("ticks", 0);
+            GroupConsumer consumer = new GroupConsumer(connection, "auto", List.of("ticks"),
+                    AssignmentStrategy.RANGE, SESSION, OffsetResetPolicy.EARLIEST)
+                    .autoCommitEvery(Duration.ofMillis(200));
+            int read = 0;
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (read < 5 && System.currentTimeMillis() < deadline) {
+                read += consumer.poll(Duration.ofMillis(100)).size();
+            }
+            assertEquals(5, read);
+            deadline = System.currentTimeMillis() + 10_000;
+            while (connection.groups().committed("auto", ticks).isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(50));
+            }
+            assertEquals(5L, connection.groups().committed("auto", ticks).getAsLong(),
+                    "a poll after the interval committed the position the returned records reached");
+            produce(connection.logs(), topic, "u", 2);
+            read = 0;
+            deadline = System.currentTimeMillis() + 10_000;
+            while (read < 2 && System.currentTimeMillis() < deadline) {
+                read += consumer.poll(Duration.ofMillis(100)).size();
+            }
+            consumer.close();
+            assertEquals(7L, connection.groups().committed("auto", ticks).getAsLong(), "closing commits too");
+            assertThrows(IllegalArgumentException.class, () -> new GroupConsumer(connection, "auto2",
+                    List.of("ticks"), AssignmentStrategy.RANGE, SESSION, OffsetResetPolicy.EARLIEST)
+                    .autoCommitEvery(Duration.ZERO));
+        }
+    }
+
+    @Test
     void strategiesAssignEveryPartitionOnceAndStickyMovesFewWhenAMemberLeaves() {
         Map<String, Set<String>> three = Map.of("a", Set.of("t"), "b", Set.of("t"), "c", Set.of("t"));
         Map<String, Integer> partitions = Map.of("t", 7);
