@@ -55,7 +55,21 @@ public final class ConsumerGroups {
      * now (including partitions granted to it) and its target.
      */
     public GroupMembership heartbeat(String group, String memberId, Collection<TopicPartition> held) {
-        return (GroupMembership) call(group, GroupOperation.heartbeat(memberId, new java.util.HashSet<>(held)));
+        return heartbeat(group, memberId, held, List.of());
+    }
+
+    /**
+     * {@link #heartbeat(String, String, Collection)} that also reports the current partition counts of
+     * {@code topics}, so that the group rebalances when one of them gains partitions.
+     */
+    public GroupMembership heartbeat(String group, String memberId, Collection<TopicPartition> held,
+            Collection<String> topics) {
+        Map<String, Integer> partitions = new TreeMap<>();
+        for (String topic : topics) {
+            logs.findTopic(topic).ifPresent(found -> partitions.put(topic, found.partitions()));
+        }
+        return (GroupMembership) call(group, GroupOperation.heartbeat(memberId, new java.util.HashSet<>(held),
+                partitions));
     }
 
     public void leave(String group, String memberId) {

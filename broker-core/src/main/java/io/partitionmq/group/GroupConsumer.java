@@ -134,7 +134,7 @@ public final class GroupConsumer implements AutoCloseable {
                 groups.commit(group, membership.memberId(), membership.generation(), released, "released");
                 positions.keySet().removeAll(revoked);
             }
-            current = groups.heartbeat(group, membership.memberId(), positions.keySet());
+            current = groups.heartbeat(group, membership.memberId(), positions.keySet(), topics);
         } catch (IllegalStateException expired) {
             // The session expired (the member was too slow): its partitions moved on; it joins again.
             positions.clear();

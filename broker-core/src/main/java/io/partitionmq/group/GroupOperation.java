@@ -67,10 +67,13 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
                 new HashMap<>(partitions), strategy, sessionTimeoutMillis, null, null, null);
     }
 
-    /** @param held the partitions the member still holds (it has released those its target lost) */
-    static GroupOperation heartbeat(String memberId, Set<TopicPartition> held) {
-        return new GroupOperation(Kind.HEARTBEAT, memberId, 0, null, Set.copyOf(held), null, null, 0, null, null,
-                null);
+    /**
+     * @param held       the partitions the member still holds (it has released those its target lost)
+     * @param partitions the current partition count of the member's topics: a topic that grew is rebalanced
+     */
+    static GroupOperation heartbeat(String memberId, Set<TopicPartition> held, Map<String, Integer> partitions) {
+        return new GroupOperation(Kind.HEARTBEAT, memberId, 0, null, Set.copyOf(held), new HashMap<>(partitions),
+                null, 0, null, null, null);
     }
 
     static GroupOperation leave(String memberId) {
@@ -169,6 +172,11 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
                 }
                 state.members.put(memberId, new ConsumerGroupState.Member(member.topics(),
                         member.sessionTimeoutMillis(), now));
+                if (partitions.entrySet().stream().anyMatch(topic -> topic.getValue()
+                        > state.partitions.getOrDefault(topic.getKey(), 0))) {
+                    state.partitions.putAll(partitions);
+                    state.rebalance(now);
+                }
                 state.reconcile(memberId, held);
                 return state.membershipOf(memberId);
             }

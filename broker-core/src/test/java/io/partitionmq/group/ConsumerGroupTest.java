@@ -150,6 +150,32 @@ class ConsumerGroupTest {
     }
 
     @Test
+    void aTopicThatGainsPartitionsIsRebalancedOverTheMembers() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            BrokerConnection connection = brokers.get(0).connect();
+            connection.logs().createTopic("growing", 2);
+            List<GroupConsumer> members = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                members.add(new GroupConsumer(connection, "growers", List.of("growing"), AssignmentStrategy.RANGE,
+                        SESSION, OffsetResetPolicy.EARLIEST));
+            }
+            connection.logs().addPartitions("growing", 4);
+            Set<TopicPartition> owned = new HashSet<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (owned.size() < 4 && System.currentTimeMillis() < deadline) {
+                owned.clear();
+                for (GroupConsumer member : members) {
+                    member.poll(Duration.ofMillis(50));
+                    owned.addAll(member.membership().assignment());
+                }
+            }
+            assertEquals(4, owned.size(), "the new partitions are owned too: " + owned);
+            assertEquals(2, members.get(0).membership().assignment().size());
+            assertEquals(2, members.get(1).membership().assignment().size());
+        }
+    }
+
+    @Test
     void strategiesAssignEveryPartitionOnceAndStickyMovesFewWhenAMemberLeaves() {
         Map<String, Set<String>> three = Map.of("a", Set.of("t"), "b", Set.of("t"), "c", Set.of("t"));
         Map<String, Integer> partitions = Map.of("t", 7);
