@@ -248,6 +248,12 @@ class ShopOnPayaraMicroIT {
         assertEquals(200, brokers.statusCode(), brokers.body());
         assertTrue(brokers.body().contains("\"id\":\"" + brokerId + "\"")
                 && brokers.body().contains("\"local\":true"), brokers.body());
+
+        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + shopUrl.getPort() + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openApi.statusCode());
+        assertTrue(openApi.body().contains("PartitionMQ admin API")
+                && openApi.body().contains("/api/topics/{name}/partitions/{partition}/messages"), openApi.body());
     }
 
     private static HttpRequest json(String url, String method, String body) {
