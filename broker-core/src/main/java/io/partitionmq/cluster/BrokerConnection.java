@@ -1,6 +1,7 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import io.partitionmq.group.ConsumerGroups;
 import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.PartitionAppender;
@@ -21,6 +22,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final Brokers brokers;
     private final ConsumerGroups groups;
     private final Runnable onClose;
+    private final HazelcastInstance hazelcast;
 
     BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
         this.logs = new PartitionLogs(hazelcast);
@@ -32,6 +34,25 @@ public final class BrokerConnection implements AutoCloseable {
         this.brokers = new Brokers(hazelcast);
         this.groups = new ConsumerGroups(hazelcast, logs);
         this.onClose = onClose;
+        this.hazelcast = hazelcast;
+    }
+
+    /**
+     * Calls {@code lost} when this handle loses the cluster: a client's connection to every broker dropped, or
+     * the broker it runs in shuts down. Closing the returned handle stops the calls.
+     */
+    public AutoCloseable onConnectionLost(Runnable lost) {
+        java.util.UUID registration = hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED
+                    || event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN) {
+                lost.run();
+            }
+        });
+        return () -> {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                hazelcast.getLifecycleService().removeLifecycleListener(registration);
+            }
+        };
     }
 
     public PartitionLogs logs() {

@@ -29,6 +29,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
     private final ConnectionLeases leases;
     private final SendWindow sendWindow = new SendWindow();
+    private final AutoCloseable lossWatch;
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
     private final Object state = new Object();
     private String clientId;
@@ -42,6 +43,13 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         this.leases = new ConnectionLeases(lease.broker().leases(), id);
         // The id is a random UUID: no other connection holds this lease.
         leases.acquire(ownerLease());
+        // Told on its own thread: the listener may well close this connection, which must not run on Hazelcast's.
+        this.lossWatch = lease.broker().onConnectionLost(() -> {
+            Thread telling = new Thread(() -> report(new JMSException("the connection to the PartitionMQ brokers"
+                    + " was lost; sends and receives fail until it is back")), "partitionmq-connection-lost");
+            telling.setDaemon(true);
+            telling.start();
+        });
     }
 
     /**
@@ -231,6 +239,11 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
             session.close();
         }
         awaitSends();
+        try {
+            lossWatch.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "removing the connection-loss watch failed", e);
+        }
         temporaries.deleteAll();
         leases.close();
         lease.close();
