@@ -1,6 +1,7 @@
 package io.partitionmq.admin;
 
 import io.partitionmq.server.MessageBrowsing;
+import io.partitionmq.server.TestMessages;
 import io.partitionmq.server.TopicAdministration;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -30,6 +31,9 @@ public class TopicsResource {
 
     @Inject
     MessageBrowsing messages;
+
+    @Inject
+    TestMessages testMessages;
 
     /**
      * Topics by name, a page at a time: {@code search} keeps names containing it, {@code offset} and
@@ -86,6 +90,30 @@ public class TopicsResource {
             throw new BadRequestException("send the new partition count, e.g. {\"partitions\": 8}");
         }
         return TopicView.of(topics.addPartitions(name, request.partitions()));
+    }
+
+    /** Sends a test message (a JMS text message) to the topic or queue: {"text": "...", "properties": {...}}. */
+    @POST
+    @Path("{name}/messages")
+    public Response sendTestMessage(@PathParam("name") String name, TestMessage message) {
+        if (message == null || message.text() == null) {
+            throw new BadRequestException("send a JSON body such as {\"text\": \"hello\","
+                    + " \"properties\": {\"region\": \"north\"}}");
+        }
+        String id = testMessages.send(name, message.text(),
+                message.properties() == null ? Map.of() : message.properties(), message.groupId());
+        return Response.status(Response.Status.CREATED).entity(Map.of("messageId", id)).build();
+    }
+
+    /** Deletes a partition's records before an offset: {"before": 1200}; answers the new start offset. */
+    @POST
+    @Path("{name}/partitions/{partition}/delete-records")
+    public Map<String, Long> deleteRecords(@PathParam("name") String name, @PathParam("partition") int partition,
+            DeleteRecords request) {
+        if (request == null || request.before() == null) {
+            throw new BadRequestException("send the offset to delete before, e.g. {\"before\": 1200}");
+        }
+        return Map.of("startOffset", topics.deleteRecordsBefore(name, partition, request.before()));
     }
 
     @DELETE

@@ -51,6 +51,14 @@ public class TopicAdministration {
         return logs.describe(logs.addPartitions(name, count));
     }
 
+    /**
+     * Deletes a partition's records before {@code offset} (Kafka's deleteRecords); returns the new start offset.
+     * Throws the engine's OffsetOutOfRangeException for an offset beyond the log's end.
+     */
+    public long deleteRecordsBefore(String name, int partition, long offset) {
+        return logs().deleteRecordsBefore(name, partition, offset);
+    }
+
     /** Deletes a topic with its data. */
     public void delete(String name) {
         logs().deleteTopic(name);

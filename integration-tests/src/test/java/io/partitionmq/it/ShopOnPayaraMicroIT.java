@@ -249,6 +249,26 @@ class ShopOnPayaraMicroIT {
         assertTrue(brokers.body().contains("\"id\":\"" + brokerId + "\"")
                 && brokers.body().contains("\"local\":true"), brokers.body());
 
+        HttpResponse<String> sent = http.send(json(base + "/probes/messages", "POST",
+                "{\"text\":\"hello\",\"properties\":{\"region\":\"east\"},\"groupId\":\"g1\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, sent.statusCode(), sent.body());
+        assertTrue(sent.body().contains("\"messageId\":\"ID:"), sent.body());
+        int probePartition = java.util.stream.IntStream.range(0, broker.logs().findTopic("probes").orElseThrow()
+                .partitions()).filter(p -> broker.logs().summary("probes", p).endOffset() > 0).findFirst()
+                .orElseThrow();
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(base + "/probes/partitions/"
+                + probePartition + "/messages")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(probe.body().contains("\"body\":\"hello\"") && probe.body().contains("\"region\":\"east\""),
+                probe.body());
+        HttpResponse<String> trimmed = http.send(json(base + "/browsed/partitions/" + partition + "/delete-records",
+                "POST", "{\"before\":10}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, trimmed.statusCode(), trimmed.body());
+        assertTrue(trimmed.body().contains("\"startOffset\":10"), trimmed.body());
+        HttpResponse<String> beyond = http.send(json(base + "/browsed/partitions/" + partition + "/delete-records",
+                "POST", "{\"before\":1000}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, beyond.statusCode(), beyond.body());
+
         HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + shopUrl.getPort() + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, openApi.statusCode());
