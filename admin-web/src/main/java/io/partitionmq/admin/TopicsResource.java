@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.server.GroupAdministration;
 import io.partitionmq.server.MessageBrowsing;
 import io.partitionmq.server.TestMessages;
 import io.partitionmq.server.TopicAdministration;
@@ -34,6 +35,9 @@ public class TopicsResource {
 
     @Inject
     TestMessages testMessages;
+
+    @Inject
+    GroupAdministration groups;
 
     /**
      * Topics by name, a page at a time: {@code search} keeps names containing it, {@code offset} and
@@ -90,6 +94,16 @@ public class TopicsResource {
             throw new BadRequestException("send the new partition count, e.g. {\"partitions\": 8}");
         }
         return TopicView.of(topics.addPartitions(name, request.partitions()));
+    }
+
+    /**
+     * The topic's share groups (a queue's consumers, shared and durable subscriptions): per partition the
+     * records locked to a consumer now and those a consumer could acquire; and how many were dead-lettered.
+     */
+    @GET
+    @Path("{name}/share-groups")
+    public GroupAdministration.ShareGroupsOfTopic shareGroups(@PathParam("name") String name) {
+        return groups.shareGroups(name);
     }
 
     /** Sends a test message (a JMS text message) to the topic or queue: {"text": "...", "properties": {...}}. */

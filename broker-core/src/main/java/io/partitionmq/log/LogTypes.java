@@ -34,6 +34,7 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SHARE_BROWSE = 22;
     static final int SEARCH = 23;
     static final int SEARCH_REPLY = 24;
+    static final int SHARE_SUMMARY = 25;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -62,6 +63,7 @@ public final class LogTypes implements DataSerializableFactory {
             case SHARE_BROWSE -> new ShareBrowseProcessor();
             case SEARCH -> new SearchProcessor();
             case SEARCH_REPLY -> new SearchReply();
+            case SHARE_SUMMARY -> new ShareSummaryProcessor();
             default -> null;
         };
     }

@@ -270,6 +270,13 @@ final class PartitionLog implements IdentifiedDataSerializable {
         return shareGroups.computeIfAbsent(group, g -> new SharePartition());
     }
 
+    /** Each share group's {@link SharePartition#summary} in this partition. */
+    HashMap<String, long[]> shareGroupSummaries(long now) {
+        HashMap<String, long[]> summaries = new HashMap<>();
+        shareGroups.forEach((group, state) -> summaries.put(group, state.summary(nextOffset, now)));
+        return summaries;
+    }
+
     boolean hasShareGroup(String group) {
         return shareGroups.containsKey(group);
     }

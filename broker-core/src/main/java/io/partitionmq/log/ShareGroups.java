@@ -3,9 +3,12 @@ package io.partitionmq.log;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -98,6 +101,21 @@ public final class ShareGroups {
      */
     public void createAtEnd(TopicMetadata topic, String group) {
         logs.executeOnKeys(PartitionKey.allOf(topic), ShareProcessor.createAtEnd(group));
+    }
+
+    /** The share groups of a topic (a queue's, its subscriptions'), each with where it stands per partition. */
+    public List<ShareGroupDescription> describe(TopicMetadata topic) {
+        Map<PartitionKey, HashMap<String, long[]>> byPartition = logs.executeOnKeys(PartitionKey.allOf(topic),
+                new ShareSummaryProcessor());
+        Map<String, List<ShareGroupDescription.Partition>> byGroup = new TreeMap<>();
+        byPartition.forEach((key, groups) -> groups.forEach((group, summary) -> byGroup
+                .computeIfAbsent(group, g -> new ArrayList<>())
+                .add(new ShareGroupDescription.Partition(key.partition(), summary[0], summary[1], summary[2],
+                        summary[3]))));
+        return byGroup.entrySet().stream().map(group -> {
+            group.getValue().sort(Comparator.comparingInt(ShareGroupDescription.Partition::partition));
+            return new ShareGroupDescription(group.getKey(), topic.name(), group.getValue());
+        }).toList();
     }
 
     /** Deletes a group's state on every partition of a topic. */

@@ -186,6 +186,23 @@ final class SharePartition implements IdentifiedDataSerializable {
         return found;
     }
 
+    /**
+     * {start offset, next offset never handed out, records locked to a consumer now, records a consumer could
+     * acquire now (released, lock expired, or never handed out up to {@code logEnd})}.
+     */
+    long[] summary(long logEnd, long now) {
+        long acquired = 0;
+        long available = Math.max(0, logEnd - nextOffset);
+        for (InFlight record : inFlight.values()) {
+            if (record.state == ACQUIRED && record.lockedUntil > now) {
+                acquired++;
+            } else if (record.state == AVAILABLE || record.state == ACQUIRED) {
+                available++;
+            }
+        }
+        return new long[] {startOffset, nextOffset, acquired, available};
+    }
+
     /** Records deleted from the log (retention) can no longer be delivered. */
     private void skipDeleted(PartitionLog log) {
         if (startOffset < log.startOffset()) {

@@ -221,6 +221,28 @@ class ShareGroupTest {
     }
 
     @Test
+    void aDescriptionCountsWhatIsInFlightAndWhatCouldBeAcquired() {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            ShareGroups groups = new ShareGroups(brokers.get(0).hazelcast(), logs);
+            TopicMetadata topic = logs.createTopic("counted", 2);
+            for (int i = 0; i < 10; i++) {
+                logs.append(topic, 0, List.of(value("job-" + i, "any")));
+            }
+            List<ShareRecord> held = groups.acquire("counted", 0, "workers", "busy", 3, QUICK, null);
+            groups.acknowledge("counted", 0, "workers", "busy", new long[] {held.get(0).record().offset()},
+                    AcknowledgeType.ACCEPT, QUICK);
+            List<ShareGroupDescription> described = groups.describe(topic);
+            assertEquals(1, described.size());
+            ShareGroupDescription workers = described.get(0);
+            assertEquals("workers", workers.group());
+            assertEquals(2, workers.acquired(), "two records are locked to the busy consumer");
+            assertEquals(7, workers.available(), "seven were never handed out");
+            assertEquals(1, workers.partitions().get(0).startOffset(), "the accepted first record is done");
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithTheReason() {
         try (TestBrokers brokers = TestBrokers.start(1, data)) {
             PartitionLogs logs = brokers.get(0).connect().logs();

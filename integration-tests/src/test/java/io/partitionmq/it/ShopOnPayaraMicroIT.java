@@ -269,6 +269,15 @@ class ShopOnPayaraMicroIT {
                 "POST", "{\"before\":1000}"), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, beyond.statusCode(), beyond.body());
 
+        HttpResponse<String> shares = http.send(HttpRequest.newBuilder(URI.create(base + "/orders/share-groups"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, shares.statusCode(), shares.body());
+        assertTrue(shares.body().contains("\"group\":\"orders\"") && shares.body().contains("\"deadLettered\":"),
+                shares.body());
+        HttpResponse<String> noShares = http.send(HttpRequest.newBuilder(URI.create(base + "/nowhere/share-groups"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, noShares.statusCode(), noShares.body());
+
         HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + shopUrl.getPort() + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, openApi.statusCode());
