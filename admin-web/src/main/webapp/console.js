@@ -109,10 +109,13 @@ async function loadGroups() {
   }
   const groups = await response.json();
   groupRows.replaceChildren(...groups.map(group => {
+    const history = remember(group.name, group.totalLag);
     const tr = document.createElement('tr');
     tr.dataset.group = group.name;
+    const trend = cell('');
+    trend.append(sparkline(history));
     tr.append(cell(group.name), cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
-      cell(group.totalLag, 'num'),
+      cell(group.totalLag, 'num'), trend,
       cell(group.partitions.map(p => `${p.topic}/${p.partition}:${p.lag}`).join('  '), 'offsets'));
     return tr;
   }));
@@ -146,6 +149,38 @@ async function loadBrokers() {
       cell(megabytes(broker.diskBytes), 'num'));
     return tr;
   }));
+}
+
+// Lag over the last ten minutes of refreshes, kept in the page: a line is read faster than a column of numbers.
+const lagHistory = new Map();
+const historyLength = 120;
+
+function remember(group, lag) {
+  const history = lagHistory.get(group) || [];
+  history.push(lag);
+  if (history.length > historyLength) history.shift();
+  lagHistory.set(group, history);
+  return history;
+}
+
+function sparkline(values) {
+  const width = 120;
+  const height = 24;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `lag over time, now ${values[values.length - 1]}`);
+  const max = Math.max(1, ...values);
+  const step = values.length > 1 ? width / (historyLength - 1) : 0;
+  const points = values.map((value, i) => `${(i * step).toFixed(1)},${(height - 2 - (value / max) * (height - 4)).toFixed(1)}`);
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+  line.setAttribute('points', points.join(' '));
+  line.setAttribute('fill', 'none');
+  line.setAttribute('stroke', 'currentColor');
+  line.setAttribute('stroke-width', '1.5');
+  svg.append(line);
+  return svg;
 }
 
 function show(text, isError) {
