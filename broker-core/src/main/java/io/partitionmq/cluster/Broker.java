@@ -32,6 +32,7 @@ public final class Broker implements AutoCloseable {
     /** Member user-context keys: when the broker started (epoch ms) and its data directory. */
     static final String STARTED_AT_KEY = "partitionmq.broker.started";
     static final String DATA_DIR_KEY = "partitionmq.broker.data-dir";
+    static final String USERS_KEY = "partitionmq.broker.users";
     /** How long a restarting broker waits for the other members to offer what they recovered. */
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -163,6 +164,11 @@ public final class Broker implements AutoCloseable {
         config.getUserContext().put(LogDefaults.CONTEXT_KEY,
                 new LogDefaults(broker.defaultPartitions(), broker.topicDefaults()));
         return config;
+    }
+
+    /** From now on this broker checks credentials against these users (none: it accepts any). */
+    public void authenticateWith(Users users) {
+        hazelcast.getUserContext().put(USERS_KEY, users);
     }
 
     /** The configured broker id, or the one generated at first start and kept in the data directory. */

@@ -13,6 +13,8 @@ import io.partitionmq.log.ShareGroups;
  * Closing it releases what the handle owns and never stops a broker.
  */
 public final class BrokerConnection implements AutoCloseable {
+    private static final String AUTHENTICATION = "pmq.authentication";
+
     private final PartitionLogs logs;
     private final PartitionAppender appender;
     private final ShareGroups shares;
@@ -74,6 +76,22 @@ public final class BrokerConnection implements AutoCloseable {
 
     public Leases leases() {
         return leases;
+    }
+
+    /**
+     * Asks a broker whether it accepts the credentials (a broker with no users configured accepts any). This
+     * authenticates the JMS API's callers; it is no security boundary while the Hazelcast ports are reachable
+     * (see README, "Trust boundary").
+     */
+    public boolean authenticate(String user, String password) {
+        try {
+            return hazelcast.getExecutorService(AUTHENTICATION).submit(new AuthenticateTask(user, password)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the brokers checked the credentials", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the brokers could not check the credentials: " + e.getCause(), e);
+        }
     }
 
     public Brokers brokers() {

@@ -130,7 +130,8 @@ class ConsumerGroupTest {
             }
             assertEquals(5, read);
             deadline = System.currentTimeMillis() + 10_000;
-            while (connection.groups().committed("auto", ticks).isEmpty() && System.currentTimeMillis() < deadline) {
+            while (connection.groups().committed("auto", ticks).orElse(-1) != 5
+                    && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(50));
             }
             assertEquals(5L, connection.groups().committed("auto", ticks).getAsLong(),
@@ -162,7 +163,8 @@ class ConsumerGroupTest {
             connection.logs().addPartitions("growing", 4);
             Set<TopicPartition> owned = new HashSet<>();
             long deadline = System.currentTimeMillis() + 10_000;
-            while (owned.size() < 4 && System.currentTimeMillis() < deadline) {
+            while ((owned.size() < 4 || members.stream().anyMatch(m -> m.membership().assignment().size() != 2))
+                    && System.currentTimeMillis() < deadline) {
                 owned.clear();
                 for (GroupConsumer member : members) {
                     member.poll(Duration.ofMillis(50));

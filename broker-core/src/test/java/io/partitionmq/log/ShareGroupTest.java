@@ -193,19 +193,21 @@ class ShareGroupTest {
             for (int i = 0; i < 400; i++) {
                 logs.append(topic, i % 2, List.of(value("order-" + i, "any")));
             }
-            ShareAcceptor acceptor = new ShareAcceptor(groups, "orders", "shop", "worker", QUICK);
+            // A lock long enough for a loaded machine, short enough to wait out.
+            ShareGroups.Settings settings = new ShareGroups.Settings(Duration.ofSeconds(2), 3);
+            ShareAcceptor acceptor = new ShareAcceptor(groups, "orders", "shop", "worker", settings);
             int accepted = 0;
             for (int p = 0; p < 2; p++) {
-                for (ShareRecord record : groups.acquire("orders", p, "shop", "worker", 200, QUICK, null)) {
+                for (ShareRecord record : groups.acquire("orders", p, "shop", "worker", 200, settings, null)) {
                     acceptor.accept(p, record.record().offset());
                     accepted++;
                 }
             }
             acceptor.awaitApplied();
             assertEquals(400, accepted);
-            sleepPast(QUICK.lock());
+            sleepPast(settings.lock());
             for (int p = 0; p < 2; p++) {
-                assertEquals(List.of(), groups.acquire("orders", p, "shop", "other", 10, QUICK, null),
+                assertEquals(List.of(), groups.acquire("orders", p, "shop", "other", 10, settings, null),
                         "an accepted record is not handed out again, even after its lock would have expired");
             }
         }
@@ -229,9 +231,9 @@ class ShareGroupTest {
             for (int i = 0; i < 10; i++) {
                 logs.append(topic, 0, List.of(value("job-" + i, "any")));
             }
-            List<ShareRecord> held = groups.acquire("counted", 0, "workers", "busy", 3, QUICK, null);
+            List<ShareRecord> held = groups.acquire("counted", 0, "workers", "busy", 3, ShareGroups.Settings.DEFAULTS, null);
             groups.acknowledge("counted", 0, "workers", "busy", new long[] {held.get(0).record().offset()},
-                    AcknowledgeType.ACCEPT, QUICK);
+                    AcknowledgeType.ACCEPT, ShareGroups.Settings.DEFAULTS);
             List<ShareGroupDescription> described = groups.describe(topic);
             assertEquals(1, described.size());
             ShareGroupDescription workers = described.get(0);

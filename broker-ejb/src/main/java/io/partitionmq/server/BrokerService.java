@@ -2,6 +2,7 @@ package io.partitionmq.server;
 
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.cluster.Users;
 import io.partitionmq.cluster.LocalBroker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,8 @@ public class BrokerService {
 
     @PostConstruct
     void start() {
-        LocalBroker.start(brokerConfig());
+        LocalBroker.start(brokerConfig()).authenticateWith(
+                Users.parse(config.getOptionalValue("partitionmq.users", String.class).orElse("")));
     }
 
     @PreDestroy

@@ -1,5 +1,7 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.cluster.BrokerConnection;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -11,15 +13,35 @@ import jakarta.jms.TopicConnectionFactory;
 
 /**
  * What every PartitionMQ connection factory derives from {@link #createConnection()}: the queue and topic
- * variants and the simplified API's contexts. The broker does not authenticate yet, so credentials are accepted
- * and not checked (see README, "Trust boundary").
+ * variants and the simplified API's contexts. Credentials, where given, are checked by a broker against its
+ * configured users ({@code partitionmq.users}); a broker without users accepts any. This authenticates callers of
+ * the JMS API; it is no security boundary while the brokers' Hazelcast ports are reachable (README, "Trust
+ * boundary").
  */
 public abstract class AbstractConnectionFactory implements ConnectionFactory, QueueConnectionFactory,
         TopicConnectionFactory {
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return createConnection();
+        Connection connection = createConnection();
+        boolean accepted;
+        try {
+            accepted = brokerOf(connection).authenticate(userName, password);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw JmsErrors.translate(e, "checking the credentials of " + userName);
+        }
+        if (!accepted) {
+            connection.close();
+            throw new JMSSecurityException("the brokers do not know user '" + userName
+                    + "' with that password");
+        }
+        return connection;
+    }
+
+    /** The broker handle behind a connection this factory created. */
+    protected BrokerConnection brokerOf(Connection connection) throws JMSException {
+        return ((PartitionMQConnection) connection).broker();
     }
 
     @Override
@@ -49,12 +71,13 @@ public abstract class AbstractConnectionFactory implements ConnectionFactory, Qu
 
     @Override
     public JMSContext createContext(String userName, String password) {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext(sessionMode);
+        return new PartitionMQContext(PartitionMQContext.unchecked(() -> createConnection(userName, password)),
+                sessionMode);
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class ConnectionHandle implements Connection, QueueConnection, Topi
         this.managed = target;
     }
 
+    /** The pooled physical connection this handle is on now. */
+    Connection physicalConnection() throws IllegalStateException {
+        return physical();
+    }
+
     private Connection physical() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("the connection is closed");

@@ -1,5 +1,6 @@
 package io.partitionmq.ra;
 
+import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.jms.AbstractConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -33,6 +34,11 @@ public class PooledConnectionFactory extends AbstractConnectionFactory implement
             failure.initCause(e);
             throw failure;
         }
+    }
+
+    @Override
+    protected BrokerConnection brokerOf(Connection connection) throws JMSException {
+        return super.brokerOf(((ConnectionHandle) connection).physicalConnection());
     }
 
     @Override
