@@ -36,12 +36,17 @@ public abstract class AbstractConnectionFactory implements ConnectionFactory, Qu
             throw new JMSSecurityException("the brokers do not know user '" + userName
                     + "' with that password");
         }
+        physical(connection).authenticatedAs(userName);
         return connection;
     }
 
-    /** The broker handle behind a connection this factory created. */
-    protected BrokerConnection brokerOf(Connection connection) throws JMSException {
-        return ((PartitionMQConnection) connection).broker();
+    /** The PartitionMQ connection behind a connection this factory created. */
+    protected PartitionMQConnection physical(Connection connection) throws JMSException {
+        return (PartitionMQConnection) connection;
+    }
+
+    private BrokerConnection brokerOf(Connection connection) throws JMSException {
+        return physical(connection).broker();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Map;
 final class MessageCodec {
     static final String BODY_TYPE = "JMS_PartitionMQ_BodyType";
     static final String GROUP_ID = "JMSXGroupID";
+    static final String USER_ID = "JMSXUserID";
     static final String DELIVERY_COUNT = "JMSXDeliveryCount";
     private static final String CORRELATION_BYTES = "JMS_PartitionMQ_CorrelationBytes";
     /** The publishing connection, so that noLocal subscribers can leave its messages out. */
@@ -31,9 +32,16 @@ final class MessageCodec {
     private MessageCodec() {
     }
 
-    static ProducerRecord toRecord(PartitionMQMessage message, String connectionId) throws JMSException {
+    /** @param user the sender's authenticated user, stamped as JMSXUserID; null for none */
+    static ProducerRecord toRecord(PartitionMQMessage message, String connectionId, String user)
+            throws JMSException {
         Map<String, Object> headers = new HashMap<>(message.properties.asMap());
         headers.put(PUBLISHER, connectionId);
+        // Only the provider says who sent a message.
+        headers.remove(USER_ID);
+        if (user != null) {
+            headers.put(USER_ID, user);
+        }
         putIfSet(headers, "JMSMessageID", message.getJMSMessageID());
         headers.put("JMSTimestamp", message.getJMSTimestamp());
         if (message.correlation() instanceof byte[] bytes) {

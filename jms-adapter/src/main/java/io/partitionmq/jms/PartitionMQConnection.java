@@ -37,6 +37,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
+    private volatile String authenticatedUser;
 
     PartitionMQConnection(BrokerAccess.Lease lease) {
         this.lease = lease;
@@ -63,6 +64,15 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     /** This connection's identity on the messages it publishes (for noLocal). */
     String id() {
         return id;
+    }
+
+    /** The user a broker accepted for this connection's credentials; null when it was created without. */
+    String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    void authenticatedAs(String user) {
+        this.authenticatedUser = user;
     }
 
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */

@@ -47,6 +47,7 @@ final class PartitionMQMetaData implements ConnectionMetaData {
     @Override
     @SuppressWarnings("rawtypes")
     public Enumeration getJMSXPropertyNames() {
-        return Collections.enumeration(List.of(MessageCodec.GROUP_ID, "JMSXGroupSeq", MessageCodec.DELIVERY_COUNT));
+        return Collections.enumeration(List.of(MessageCodec.GROUP_ID, "JMSXGroupSeq", MessageCodec.DELIVERY_COUNT,
+                MessageCodec.USER_ID));
     }
 }

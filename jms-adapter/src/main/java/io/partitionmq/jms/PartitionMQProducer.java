@@ -177,7 +177,8 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
             stamped.setJMSDeliveryTime(now + deliveryDelay);
             stamped.setJMSMessageID(id);
         }
-        ProducerRecord record = MessageCodec.toRecord(own, session.connection().id());
+        ProducerRecord record = MessageCodec.toRecord(own, session.connection().id(),
+                session.connection().authenticatedUser());
         TopicMetadata topic = topicOf(target);
         int partition = partitionFor(topic, record.key());
         if (session.isTransacted()) {

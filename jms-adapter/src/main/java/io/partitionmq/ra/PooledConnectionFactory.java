@@ -1,6 +1,6 @@
 package io.partitionmq.ra;
 
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.jms.PartitionMQConnection;
 import io.partitionmq.jms.AbstractConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -37,8 +37,8 @@ public class PooledConnectionFactory extends AbstractConnectionFactory implement
     }
 
     @Override
-    protected BrokerConnection brokerOf(Connection connection) throws JMSException {
-        return super.brokerOf(((ConnectionHandle) connection).physicalConnection());
+    protected PartitionMQConnection physical(Connection connection) throws JMSException {
+        return super.physical(((ConnectionHandle) connection).physicalConnection());
     }
 
     @Override

@@ -10,6 +10,9 @@ import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +33,20 @@ class AuthenticationTest {
             factory.setClusterName(brokers.get(0).config().clusterName());
 
             try (Connection alice = factory.createConnection("alice", "secret")) {
-                assertTrue(alice.createSession().createQueue("secured").getQueueName().equals("secured"));
+                Session session = alice.createSession();
+                Queue secured = session.createQueue("secured");
+                Message spoofed = session.createTextMessage("from alice");
+                spoofed.setStringProperty("JMSXUserID", "mallory");
+                session.createProducer(secured).send(spoofed);
+                alice.start();
+                Message received = session.createConsumer(secured).receive(10_000);
+                assertEquals("alice", received.getStringProperty("JMSXUserID"),
+                        "the provider stamps the authenticated sender, whatever the application set");
             }
             try (JMSContext bob = factory.createContext("bob", "pw2")) {
-                assertEquals("secured", bob.createQueue("secured").getQueueName());
+                bob.createProducer().send(bob.createQueue("secured"), "from bob");
+                assertEquals("bob", bob.createConsumer(bob.createQueue("secured")).receive(10_000)
+                        .getStringProperty("JMSXUserID"));
             }
             JMSSecurityException wrong = assertThrows(JMSSecurityException.class,
                     () -> factory.createConnection("alice", "guess"));
