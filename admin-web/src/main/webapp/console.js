@@ -114,9 +114,15 @@ async function loadGroups() {
     tr.dataset.group = group.name;
     const trend = cell('');
     trend.append(sparkline(history));
+    const action = cell('');
+    const resetButton = document.createElement('button');
+    resetButton.type = 'button';
+    resetButton.textContent = 'Reset…';
+    resetButton.addEventListener('click', () => openReset(group));
+    action.append(resetButton);
     tr.append(cell(group.name), cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
       cell(group.totalLag, 'num'), trend,
-      cell(group.partitions.map(p => `${p.topic}/${p.partition}:${p.lag}`).join('  '), 'offsets'));
+      cell(group.partitions.map(p => `${p.topic}/${p.partition}:${p.lag}`).join('  '), 'offsets'), action);
     return tr;
   }));
   document.querySelector('#no-groups').hidden = groups.length > 0;
@@ -182,6 +188,35 @@ function sparkline(values) {
   svg.append(line);
   return svg;
 }
+
+// Offset reset: the form starts from the group's committed offsets; Preview is a dry run, Reset commits
+// (refused by the broker while the group has active members).
+const resetForm = document.querySelector('#reset');
+const resetStatus = document.querySelector('#reset-status');
+
+function openReset(group) {
+  resetForm.hidden = false;
+  resetForm.elements.group.value = group.name;
+  resetStatus.textContent = 'committed now: ' + group.partitions
+    .map(p => `${p.topic}/${p.partition}=${p.committed === null ? 'none' : p.committed}`).join('  ');
+}
+
+resetForm.addEventListener('submit', async event => {
+  event.preventDefault();
+  const dryRun = event.submitter?.value !== 'apply';
+  const request = { to: resetForm.elements.to.value, dryRun };
+  if (resetForm.elements.value.value !== '') request.value = Number(resetForm.elements.value.value);
+  const response = await fetch(`api/groups/${encodeURIComponent(resetForm.elements.group.value)}/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(request)
+  });
+  const body = await response.json();
+  resetStatus.textContent = response.ok
+    ? `${body.dryRun ? 'would commit' : 'committed'}: ${body.offsets.map(o => `${o.topic}/${o.partition}=${o.offset}`).join('  ')}`
+    : body.message;
+  if (response.ok && !body.dryRun) loadGroups();
+});
 
 function show(text, isError) {
   message.textContent = text;
