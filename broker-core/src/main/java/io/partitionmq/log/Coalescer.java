@@ -47,16 +47,16 @@ public final class Coalescer<K, T, R> {
     });
 
     private final Sender<K, T, R> sender;
-    private final ToLongFunction<K> capacity;
+    private final ToLongFunction<T> capacity;
     /** Guarded by this. */
     private final Map<K, Lane<T, R>> lanes = new HashMap<>();
     /** Guarded by this: the first failure since the last {@link #awaitAll}. */
     private Throwable failure;
 
     /**
-     * @param capacity how much weight one operation of a key may carry (at least one item always goes)
+     * @param capacity how much weight one operation may carry, given its first item (at least that one goes)
      */
-    public Coalescer(Sender<K, T, R> sender, ToLongFunction<K> capacity) {
+    public Coalescer(Sender<K, T, R> sender, ToLongFunction<T> capacity) {
         this.sender = sender;
         this.capacity = capacity;
     }
@@ -77,7 +77,7 @@ public final class Coalescer<K, T, R> {
 
     /** Holding this: sends the lane's oldest waiting items, as many as its capacity takes. */
     private void send(K key, Lane<T, R> lane) {
-        long room = capacity.applyAsLong(key);
+        long room = capacity.applyAsLong(lane.waiting.peek().item());
         List<Pending<T, R>> batch = new ArrayList<>();
         long weight = 0;
         while (!lane.waiting.isEmpty()

@@ -2,9 +2,7 @@ package io.partitionmq.log;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends records sent one at a time (by any number of threads) in as few batches as possible, like a Kafka
@@ -20,13 +18,16 @@ public final class PartitionAppender {
      */
     static final int MAX_BATCH_BYTES = 100 * 1024;
 
-    private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
-    private final Coalescer<PartitionKey, byte[], Long> appends;
+    /** A record on its way: encoded, with the topic it goes to (whose settings bound its batch). */
+    private record Encoded(TopicMetadata topic, byte[] bytes) {
+    }
+
+    private final Coalescer<PartitionKey, Encoded, Long> appends;
 
     public PartitionAppender(PartitionLogs logs) {
         this.appends = new Coalescer<>((key, records) -> {
-            TopicMetadata topic = topics.get(key.topic());
-            return logs.appendAsync(topic, key.partition(), RecordCodec.batchOf(records), records.size())
+            byte[] payload = RecordCodec.batchOf(records.stream().map(Encoded::bytes).toList());
+            return logs.appendAsync(records.get(0).topic(), key.partition(), payload, records.size())
                     .thenApply(appended -> {
                         List<Long> offsets = new ArrayList<>(records.size());
                         for (int i = 0; i < records.size(); i++) {
@@ -34,8 +35,7 @@ public final class PartitionAppender {
                         }
                         return offsets;
                     });
-        }, key -> Math.min(MAX_BATCH_BYTES, topics.get(key.topic()).config().maxMessageBytes())
-                - RecordCodec.BATCH_HEADER);
+        }, first -> Math.min(MAX_BATCH_BYTES, first.topic().config().maxMessageBytes()) - RecordCodec.BATCH_HEADER);
     }
 
     /**
@@ -51,8 +51,7 @@ public final class PartitionAppender {
         if (encoded.length + RecordCodec.BATCH_HEADER > limit) {
             throw new RecordTooLargeException(topic.name(), encoded.length + RecordCodec.BATCH_HEADER, limit);
         }
-        topics.put(topic.name(), topic);
-        return appends.submit(new PartitionKey(topic.name(), partition), encoded, encoded.length);
+        return appends.submit(new PartitionKey(topic.name(), partition), new Encoded(topic, encoded), encoded.length);
     }
 
     /** Waits until every record sent so far has been appended (or failed, which is thrown). */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * The state of one log partition as its leader holds it: segments of batches in offset order, the offset range
@@ -246,6 +247,35 @@ final class PartitionLog implements IdentifiedDataSerializable {
     RecordBatch batchHolding(long offset) {
         LogSegment segment = segments.get(indexOfSegmentHolding(offset));
         return segment.batches().get(segment.indexOfBatchHolding(offset));
+    }
+
+    /**
+     * The records at {@code offsets} (ascending, each between the start and the end of the log) as runs of
+     * consecutive offsets cut from their batches: only those records travel to a reader.
+     */
+    List<RecordBatch> slicesOf(SortedSet<Long> offsets) {
+        List<RecordBatch> slices = new ArrayList<>();
+        RecordBatch batch = null;
+        long runStart = -1;
+        long runEnd = -1;
+        for (long offset : offsets) {
+            if (batch != null && offset == runEnd && offset < batch.nextOffset()) {
+                runEnd++;
+                continue;
+            }
+            if (batch != null) {
+                slices.add(RecordCodec.slice(batch, runStart, runEnd));
+            }
+            if (batch == null || offset >= batch.nextOffset()) {
+                batch = batchHolding(offset);
+            }
+            runStart = offset;
+            runEnd = offset + 1;
+        }
+        if (batch != null) {
+            slices.add(RecordCodec.slice(batch, runStart, runEnd));
+        }
+        return slices;
     }
 
     /** The record at {@code offset}, decoded. */

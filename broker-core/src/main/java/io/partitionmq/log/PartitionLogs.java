@@ -303,7 +303,7 @@ public final class PartitionLogs implements AutoCloseable {
         }
         existing(topic).requirePartition(partition);
         return logs.executeOnKey(new PartitionKey(topic, partition),
-                new SearchProcessor(position, newestFirst, filter, max, scanLimit)).toResult();
+                new SearchProcessor(position, newestFirst, filter, max, scanLimit)).toResult(newestFirst);
     }
 
     /** The first offset appended at or after {@code timestamp}; empty if every record is older. */

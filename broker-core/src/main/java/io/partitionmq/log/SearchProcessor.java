@@ -3,9 +3,9 @@ package io.partitionmq.log;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Looks through a partition on its leader for records a filter selects, oldest or newest first, looking at no
@@ -37,7 +37,7 @@ final class SearchProcessor extends LeaderRead<SearchReply> {
         }
         long start = log.startOffset();
         long end = log.nextOffset();
-        List<RecordBatch> found = new ArrayList<>();
+        TreeSet<Long> found = new TreeSet<>();
         int scanned = 0;
         long next = newestFirst ? Math.min(position, end) - 1 : Math.max(position, start);
         while (found.size() < max && scanned < scanLimit && next >= start && next < end) {
@@ -48,14 +48,14 @@ final class SearchProcessor extends LeaderRead<SearchReply> {
                 Record record = records.get(index);
                 scanned++;
                 if (filter == null || filter.matches(record)) {
-                    found.add(RecordCodec.slice(batch, record.offset(), record.offset() + 1));
+                    found.add(record.offset());
                 }
                 index += newestFirst ? -1 : 1;
                 next += newestFirst ? -1 : 1;
             }
         }
         long resumeAt = newestFirst ? next + 1 : next;
-        return new SearchReply(found, resumeAt, scanned, start, end);
+        return new SearchReply(log.slicesOf(found), resumeAt, scanned, start, end);
     }
 
     @Override

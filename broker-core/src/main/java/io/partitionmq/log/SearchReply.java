@@ -4,9 +4,11 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** What a {@link SearchProcessor} found: the matching records (one per slice) and where to go on. */
+/** What a {@link SearchProcessor} found: the matching records (cut from their batches) and where to go on. */
 final class SearchReply implements IdentifiedDataSerializable {
     private List<RecordBatch> found;
     private long resumeAt;
@@ -25,9 +27,16 @@ final class SearchReply implements IdentifiedDataSerializable {
         this.endOffset = endOffset;
     }
 
-    SearchResult toResult() {
-        return new SearchResult(found.stream().flatMap(batch -> RecordCodec.decode(batch).stream()).toList(),
-                resumeAt, scanned, startOffset, endOffset);
+    /** The result, its records in the order the search looked at them. */
+    SearchResult toResult(boolean newestFirst) {
+        List<Record> records = new ArrayList<>();
+        for (RecordBatch batch : found) {
+            records.addAll(RecordCodec.decode(batch));
+        }
+        if (newestFirst) {
+            Collections.reverse(records);
+        }
+        return new SearchResult(records, resumeAt, scanned, startOffset, endOffset);
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class ShareAcceptor {
                 }
                 return results;
             });
-        }, partition -> MAX_OFFSETS_PER_OPERATION);
+        }, offset -> MAX_OFFSETS_PER_OPERATION);
     }
 
     /** Accepts a record this consumer acquired, without waiting. */

@@ -29,39 +29,13 @@ final class ShareReply implements IdentifiedDataSerializable {
         this.acquired = outcome.acquired().toArray(new long[0][]);
         this.deadLettered = outcome.deadLettered().toArray(new long[0][]);
         this.acknowledged = outcome.acknowledged();
-        this.batches = slices(log, acquired, deadLettered);
-    }
-
-    /** Just the records the reply names, as runs of consecutive offsets cut from the log's batches. */
-    private static List<RecordBatch> slices(PartitionLog log, long[][]... pairLists) {
-        TreeSet<Long> offsets = new TreeSet<>();
-        for (long[][] pairs : pairLists) {
+        TreeSet<Long> named = new TreeSet<>();
+        for (long[][] pairs : new long[][][] {acquired, deadLettered}) {
             for (long[] pair : pairs) {
-                offsets.add(pair[0]);
+                named.add(pair[0]);
             }
         }
-        List<RecordBatch> slices = new ArrayList<>();
-        RecordBatch batch = null;
-        long runStart = -1;
-        long runEnd = -1;
-        for (long offset : offsets) {
-            if (batch != null && offset == runEnd && offset < batch.nextOffset()) {
-                runEnd++;
-                continue;
-            }
-            if (batch != null) {
-                slices.add(RecordCodec.slice(batch, runStart, runEnd));
-            }
-            if (batch == null || offset >= batch.nextOffset()) {
-                batch = log.batchHolding(offset);
-            }
-            runStart = offset;
-            runEnd = offset + 1;
-        }
-        if (batch != null) {
-            slices.add(RecordCodec.slice(batch, runStart, runEnd));
-        }
-        return slices;
+        this.batches = log.slicesOf(named);
     }
 
     /** The partition has no log on its leader: the topic or the partition does not exist. */

@@ -2,9 +2,12 @@ package io.partitionmq.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.map.listener.EntryRemovedListener;
 import io.partitionmq.log.PartitionLogs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +25,14 @@ class TemporaryTopicsTest {
             assertTrue(leases.acquire("connection:alive", "alive", Duration.ofSeconds(60)));
             assertTrue(leases.acquire("connection:dead", "dead", Duration.ofMillis(300)));
             connection.temporaryTopics().create("tmp.alive.1", "connection:alive");
+            CountDownLatch deleted = new CountDownLatch(1);
+            brokers.get(0).hazelcast().getMap(PartitionLogs.TOPICS_MAP).addEntryListener(
+                    (EntryRemovedListener<String, Object>) removed -> deleted.countDown(), "tmp.dead.1", false);
             connection.temporaryTopics().create("tmp.dead.1", "connection:dead");
 
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (logs.findTopic("tmp.dead.1").isPresent() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertTrue(logs.findTopic("tmp.dead.1").isEmpty(),
+            assertTrue(deleted.await(20, TimeUnit.SECONDS),
                     "the dead owner's temporary topic was deleted once its lease expired");
+            assertTrue(logs.findTopic("tmp.dead.1").isEmpty());
             assertTrue(logs.findTopic("tmp.alive.1").isPresent(), "a live owner's temporary topic stays");
 
             connection.temporaryTopics().delete("tmp.alive.1");

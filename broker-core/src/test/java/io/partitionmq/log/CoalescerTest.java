@@ -23,7 +23,7 @@ class CoalescerTest {
         CompletableFuture<List<String>> reply = new CompletableFuture<>();
         sent.add(new Sent(key, items, reply));
         return reply;
-    }, key -> 3);
+    }, first -> 3);
 
     private Sent nextSent() throws InterruptedException {
         Sent next = sent.poll(10, TimeUnit.SECONDS);

@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +76,8 @@ class FailoverTest {
             TopicMetadata stream = logs.createTopic("stream", 6, Map.of(TopicConfig.SEGMENT_BYTES, "2000"));
             Map<String, Long> acknowledged = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
+            // Counted down by every acknowledgement: the test waits for progress, not for time.
+            AtomicReference<CountDownLatch> progress = new AtomicReference<>(new CountDownLatch(300));
             List<Thread> producers = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 int producer = t;
@@ -83,6 +88,7 @@ class FailoverTest {
                         try {
                             AppendResult appended = logs.append(stream, partition, List.of(value(text)));
                             acknowledged.put(text, appended.baseOffset());
+                            progress.get().countDown();
                         } catch (RuntimeException e) {
                             // Not acknowledged: it may or may not be in the log; the producer goes on.
                         }
@@ -90,10 +96,10 @@ class FailoverTest {
                 }));
             }
             producers.forEach(Thread::start);
-            awaitSize(acknowledged, 300);
+            assertTrue(progress.get().await(30, TimeUnit.SECONDS), "producers appended before the kill");
+            progress.set(new CountDownLatch(300));
             brokers.get(2).hazelcast().getLifecycleService().terminate();
-            int atKill = acknowledged.size();
-            awaitSize(acknowledged, atKill + 300);
+            assertTrue(progress.get().await(30, TimeUnit.SECONDS), "producers went on appending after the kill");
             stop.set(true);
             for (Thread producer : producers) {
                 producer.join();
@@ -118,14 +124,6 @@ class FailoverTest {
                 assertEquals(ack.getValue(), found.get(ack.getKey()),
                         ack.getKey() + " is readable at the offset its append was acknowledged with");
             }
-        }
-    }
-
-    private static void awaitSize(Map<String, Long> acknowledged, int size) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (acknowledged.size() < size) {
-            assertTrue(System.currentTimeMillis() < deadline, "producers made progress: " + acknowledged.size());
-            Thread.sleep(10);
         }
     }
 

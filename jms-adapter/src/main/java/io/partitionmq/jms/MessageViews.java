@@ -46,23 +46,12 @@ public final class MessageViews {
             headers.put("JMSDeliveryTime", message.getJMSDeliveryTime());
             Map<String, Object> properties = new LinkedHashMap<>(message.properties.asMap());
             properties.remove(MessageCodec.DELIVERY_COUNT);
-            return new MessageView(record.offset(), record.timestamp(), typeOf(message), headers, properties,
+            return new MessageView(record.offset(), record.timestamp(), message.bodyType().interfaceName(), headers, properties,
                     body(message, record.value()));
         } catch (JMSException | RuntimeException e) {
             return new MessageView(record.offset(), record.timestamp(), "unreadable", Map.of(),
                     new LinkedHashMap<>(record.headers()), hex(record.value()));
         }
-    }
-
-    private static String typeOf(PartitionMQMessage message) {
-        return switch (message.bodyType()) {
-            case NONE -> "Message";
-            case TEXT -> "TextMessage";
-            case BYTES -> "BytesMessage";
-            case MAP -> "MapMessage";
-            case STREAM -> "StreamMessage";
-            case OBJECT -> "ObjectMessage";
-        };
     }
 
     private static Object body(PartitionMQMessage message, byte[] encoded) throws JMSException {
