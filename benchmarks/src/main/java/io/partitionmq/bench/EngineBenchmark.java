@@ -1,30 +1,20 @@
 package io.partitionmq.bench;
 
-import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
 import io.partitionmq.store.FlushPolicy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The engine's append and fetch throughput, measured as Kafka's producer and consumer perf tools measure a
@@ -37,10 +27,7 @@ public final class EngineBenchmark {
     private record Settings(int records, int size, int batch, int inFlight, int partitions, int runs,
                             FlushPolicy flush) {
         static Settings parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-            }
+            Map<String, String> given = BenchCluster.arguments(args);
             return new Settings(Integer.parseInt(given.getOrDefault("records", "1000000")),
                     Integer.parseInt(given.getOrDefault("size", "100")),
                     Integer.parseInt(given.getOrDefault("batch", "200")),
@@ -74,34 +61,21 @@ public final class EngineBenchmark {
     }
 
     private static Run runOnce(Settings settings, int index) throws Exception {
-        Path data = Files.createTempDirectory("partitionmq-bench");
-        List<Broker> brokers = new ArrayList<>();
-        try {
-            int first = freePort();
-            int second = freePort();
-            List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-            String cluster = "bench-" + first;
-            for (int port : new int[] {first, second}) {
-                brokers.add(Broker.start(BrokerConfig.loopback(port, data.resolve("b" + port))
-                        .withCluster(cluster, members).withFlush(settings.flush())));
-            }
-            try (BrokerConnection client = BrokerClient.connect(members, cluster, Duration.ofSeconds(30))) {
-                PartitionLogs logs = client.logs();
-                // Warm up the JIT and the connections on a topic of its own, then measure on a fresh one.
-                TopicMetadata warmUp = logs.createTopic("warm-up-" + index, settings.partitions());
-                produce(logs, warmUp, settings);
-                consume(logs, warmUp, settings);
-                logs.deleteTopic(warmUp.name());
-                TopicMetadata topic = logs.createTopic("bench-" + index, settings.partitions());
-                long heapBefore = usedHeap();
-                double produced = produce(logs, topic, settings);
-                double heapPerRecord = (usedHeap() - heapBefore) / (double) settings.records();
-                double consumed = consume(logs, topic, settings);
-                return new Run(produced, consumed, heapPerRecord);
-            }
-        } finally {
-            brokers.forEach(Broker::close);
-            deleteRecursively(data);
+        try (BenchCluster cluster = BenchCluster.start(settings.flush());
+                BrokerConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                        Duration.ofSeconds(30))) {
+            PartitionLogs logs = client.logs();
+            // Warm up the JIT and the connections on a topic of its own, then measure on a fresh one.
+            TopicMetadata warmUp = logs.createTopic("warm-up-" + index, settings.partitions());
+            produce(logs, warmUp, settings);
+            consume(logs, warmUp, settings);
+            logs.deleteTopic(warmUp.name());
+            TopicMetadata topic = logs.createTopic("bench-" + index, settings.partitions());
+            long heapBefore = usedHeap();
+            double produced = produce(logs, topic, settings);
+            double heapPerRecord = (usedHeap() - heapBefore) / (double) settings.records();
+            double consumed = consume(logs, topic, settings);
+            return new Run(produced, consumed, heapPerRecord);
         }
     }
 
@@ -168,21 +142,5 @@ public final class EngineBenchmark {
         double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
         System.out.printf("%-42s median %,12.0f   min %,12.0f   max %,12.0f%n", what, values[values.length / 2],
                 values[0], values[values.length - 1]);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.partitionmq.bench;
 
-import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupConsumer;
@@ -14,9 +12,7 @@ import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.TopicMetadata;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.partitionmq.store.FlushPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,30 +45,15 @@ public final class GroupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> given = BenchCluster.arguments(args);
         int records = Integer.parseInt(given.getOrDefault("records", "400000"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
-        Path data = Files.createTempDirectory("partitionmq-group-bench");
-        int first = freePort();
-        int second = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-        String cluster = "group-bench-" + first;
-        List<Broker> brokers = new ArrayList<>();
-        try {
-            for (int port : new int[] {first, second}) {
-                brokers.add(Broker.start(BrokerConfig.loopback(port, data.resolve("b" + port))
-                        .withCluster(cluster, members)));
-            }
-            try (BrokerConnection client = BrokerClient.connect(members, cluster, Duration.ofSeconds(30))) {
-                report("group: records/s consumed", runs, run -> groupThroughput(client, records, run));
-                report("share: records/s consumed", runs, run -> shareThroughput(client, records, run));
-                report("rebalance after a member dies (ms)", runs, run -> rebalanceMillis(client, run));
-            }
-        } finally {
-            brokers.forEach(Broker::close);
+        try (BenchCluster cluster = BenchCluster.start(FlushPolicy.INTERVAL);
+                BrokerConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                        Duration.ofSeconds(30))) {
+            report("group: records/s consumed", runs, run -> groupThroughput(client, records, run));
+            report("share: records/s consumed", runs, run -> shareThroughput(client, records, run));
+            report("rebalance after a member dies (ms)", runs, run -> rebalanceMillis(client, run));
         }
         System.exit(0);
     }
@@ -209,12 +190,6 @@ public final class GroupBenchmark {
         threads.forEach(Thread::start);
         for (Thread thread : threads) {
             thread.join();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

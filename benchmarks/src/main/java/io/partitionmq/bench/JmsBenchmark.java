@@ -1,7 +1,5 @@
 package io.partitionmq.bench;
 
-import io.partitionmq.cluster.Broker;
-import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.jms.PartitionMQConnectionFactory;
 import io.partitionmq.store.FlushPolicy;
 import jakarta.jms.BytesMessage;
@@ -15,12 +13,8 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -56,10 +50,7 @@ public final class JmsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> given = BenchCluster.arguments(args);
         List<String> rows = Arrays.asList(given.getOrDefault("rows", String.join(",", List.of("queue-np-100",
                 "queue-p-100", "queue-np-1024", "queue-p-1024", "async-p-1024", "tx100-p-1024", "durable-p-1024",
                 "queue4x4-p-1024", "latency-np-1024", "latency-p-1024"))).split(","));
@@ -67,26 +58,15 @@ public final class JmsBenchmark {
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
         FlushPolicy flush = FlushPolicy.parse(given.getOrDefault("flush", "interval"));
 
-        Path data = Files.createTempDirectory("partitionmq-jms-bench");
-        int first = freePort();
-        int second = freePort();
-        List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
-        String cluster = "jms-bench-" + first;
-        List<Broker> brokers = new ArrayList<>();
-        try {
-            for (int port : new int[] {first, second}) {
-                brokers.add(Broker.start(BrokerConfig.loopback(port, data.resolve("b" + port))
-                        .withCluster(cluster, members).withFlush(flush)));
-            }
-            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",", members));
-            factory.setClusterName(cluster);
+        try (BenchCluster cluster = BenchCluster.start(flush)) {
+            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
+                    cluster.members()));
+            factory.setClusterName(cluster.name());
             JmsBenchmark bench = new JmsBenchmark(factory, messages);
             System.out.printf("flush=%s, %,d messages per run, %d runs per row%n", flush, messages, runs);
             for (String row : rows) {
                 bench.run(row.trim(), runs);
             }
-        } finally {
-            brokers.forEach(Broker::close);
         }
         System.exit(0);
     }
@@ -361,11 +341,5 @@ public final class JmsBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,88 @@
+package io.partitionmq.bench;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.store.FlushPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What every benchmark here runs against: two brokers (backup-count 1) in this JVM on free loopback ports, with
+ * their data in a temporary directory that goes with them. Also the benchmarks' {@code --name value} arguments.
+ */
+final class BenchCluster implements AutoCloseable {
+    private final Path data;
+    private final List<String> members;
+    private final String name;
+    private final List<Broker> brokers = new ArrayList<>();
+
+    private BenchCluster(Path data, List<String> members, String name) {
+        this.data = data;
+        this.members = members;
+        this.name = name;
+    }
+
+    static BenchCluster start(FlushPolicy flush) throws IOException {
+        int first = freePort();
+        int second = freePort();
+        BenchCluster cluster = new BenchCluster(Files.createTempDirectory("partitionmq-bench"),
+                List.of("127.0.0.1:" + first, "127.0.0.1:" + second), "bench-" + first);
+        try {
+            for (int port : new int[] {first, second}) {
+                cluster.brokers.add(Broker.start(BrokerConfig.loopback(port, cluster.data.resolve("b" + port))
+                        .withCluster(cluster.name, cluster.members).withFlush(flush)));
+            }
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** The brokers' addresses, what a client bootstraps from. */
+    List<String> members() {
+        return members;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** {@code --name value} pairs. */
+    static Map<String, String> arguments(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return given;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        brokers.forEach(Broker::close);
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + data, e);
+        }
+    }
+}
