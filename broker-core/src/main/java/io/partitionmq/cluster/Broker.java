@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import io.partitionmq.log.LogStore;
 import io.partitionmq.store.FileLogStore;
+import io.partitionmq.transaction.Transactions;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +38,7 @@ public final class Broker implements AutoCloseable {
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
     private final BrokerConfig config;
-    /** Temporary topics whose owner died go within its lease's lifetime plus this. */
+    /** What a dead client left behind goes within its lease's lifetime plus this. */
     private static final Duration ORPHAN_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     private final String id;
@@ -58,11 +59,12 @@ public final class Broker implements AutoCloseable {
         long interval = config.retentionCheckInterval().toMillis();
         housekeeping.scheduleWithFixedDelay(this::enforceRetention, interval, interval, TimeUnit.MILLISECONDS);
         long orphans = ORPHAN_CHECK_INTERVAL.toMillis();
-        housekeeping.scheduleWithFixedDelay(this::deleteOrphanTemporaryTopics, orphans, orphans,
+        housekeeping.scheduleWithFixedDelay(this::cleanUpAfterDeadClients, orphans, orphans,
                 TimeUnit.MILLISECONDS);
     }
 
-    private void deleteOrphanTemporaryTopics() {
+    /** What a client that died left behind: temporary destinations, transactions it had begun to commit. */
+    private void cleanUpAfterDeadClients() {
         if (!isRunning()) {
             return;
         }
@@ -71,8 +73,12 @@ public final class Broker implements AutoCloseable {
             if (deleted > 0) {
                 LOG.log(Level.INFO, "deleted {0} temporary destinations whose connection is gone", deleted);
             }
+            int finished = connection.transactions().finishAbandoned(connection.leases()::isHeld);
+            if (finished > 0) {
+                LOG.log(Level.INFO, "finished {0} committed transactions whose committer is gone", finished);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "deleting orphaned temporary destinations failed; tried again shortly", e);
+            LOG.log(Level.WARNING, "cleaning up after dead clients failed; tried again shortly", e);
         }
     }
 
@@ -116,6 +122,7 @@ public final class Broker implements AutoCloseable {
         try (BrokerConnection connection = broker.connect()) {
             int replicas = connection.logs().offerRecovered(store);
             connection.groups().restore(store);
+            connection.transactions().restore(store);
             ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
             recovered.set(true);
             ClusterRecovery.awaitReplicasInSync(hazelcast, RECOVERY_TIMEOUT);
@@ -159,6 +166,7 @@ public final class Broker implements AutoCloseable {
                 // Processors change logs in place; OBJECT avoids re-serialising a whole log on every append.
                 .setInMemoryFormat(InMemoryFormat.OBJECT));
         config.addMapConfig(new MapConfig(PartitionLogs.TOPICS_MAP).setBackupCount(broker.backupCount()));
+        config.addMapConfig(new MapConfig(Transactions.TRANSACTIONS_MAP).setBackupCount(broker.backupCount()));
 
         EngineSerialization.register(config.getSerializationConfig());
         config.getUserContext().put(LogDefaults.CONTEXT_KEY,

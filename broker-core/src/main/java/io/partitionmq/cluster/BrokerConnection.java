@@ -7,6 +7,7 @@ import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.PartitionAppender;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
+import io.partitionmq.transaction.Transactions;
 
 /**
  * A handle on a broker cluster's operations, whether it is reached in-VM (inside a broker) or as a client.
@@ -23,6 +24,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final TemporaryTopics temporaryTopics;
     private final Brokers brokers;
     private final ConsumerGroups groups;
+    private final Transactions transactions;
     private final Runnable onClose;
     private final HazelcastInstance hazelcast;
 
@@ -35,6 +37,7 @@ public final class BrokerConnection implements AutoCloseable {
         this.temporaryTopics = new TemporaryTopics(hazelcast, logs, leases);
         this.brokers = new Brokers(hazelcast);
         this.groups = new ConsumerGroups(hazelcast, logs);
+        this.transactions = new Transactions(hazelcast, logs, shares);
         this.onClose = onClose;
         this.hazelcast = hazelcast;
     }
@@ -104,6 +107,10 @@ public final class BrokerConnection implements AutoCloseable {
 
     public ConsumerGroups groups() {
         return groups;
+    }
+
+    public Transactions transactions() {
+        return transactions;
     }
 
     @Override

@@ -40,6 +40,10 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
         this.sequence = sequence;
     }
 
+    int payloadLength() {
+        return payload.length;
+    }
+
     /** Returns {base offset, append time}, or {@link #TOO_LARGE} and the limit: a primitive pair keeps it small. */
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {

@@ -58,6 +58,15 @@ public interface LogStore extends AutoCloseable {
     /** Every consumer group found in the store. */
     Map<String, byte[]> recoverGroups();
 
+    /** Persists a transaction record (prepared, or committing), as bytes its owner reads. */
+    void saveTransaction(String id, byte[] record);
+
+    /** Forgets a finished transaction. */
+    void deleteTransaction(String id);
+
+    /** Every transaction record found in the store. */
+    Map<String, byte[]> recoverTransactions();
+
     @Override
     void close();
 

@@ -103,6 +103,19 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         }
 
         @Override
+        public void saveTransaction(String id, byte[] record) {
+        }
+
+        @Override
+        public void deleteTransaction(String id) {
+        }
+
+        @Override
+        public Map<String, byte[]> recoverTransactions() {
+            return Map.of();
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -148,7 +148,7 @@ public final class PartitionLogs implements AutoCloseable {
         byte[] payload = encodeChecked(topic, partition, records);
         PartitionKey key = new PartitionKey(topic.name(), partition);
         AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
-        return appended(topic, partition, records.size(), payload.length,
+        return appended(topic.name(), partition, records.size(), payload.length,
                 appendRetryingWhileRecovering(key, append, logs.executeOnKey(key, append)));
     }
 
@@ -161,6 +161,26 @@ public final class PartitionLogs implements AutoCloseable {
         return appendAsync(topic, partition, encodeChecked(topic, partition, records), records.size());
     }
 
+    /**
+     * Encodes and checks records as one batch for a partition and gives it this handle's producer identity and
+     * the partition's next sequence number, without appending it: {@link #appendAsync(PreparedAppend)} does.
+     */
+    public PreparedAppend prepare(TopicMetadata topic, int partition, List<ProducerRecord> records) {
+        byte[] payload = encodeChecked(topic, partition, records);
+        return new PreparedAppend(topic.name(), partition, topic.config(), producerId,
+                nextSequence(new PartitionKey(topic.name(), partition)), payload, records.size());
+    }
+
+    /**
+     * Appends a prepared batch; the same batch appended again (from any handle) is answered with the offsets
+     * it got the first time, as long as the partition remembers its producer's recent batches.
+     */
+    public CompletionStage<AppendResult> appendAsync(PreparedAppend prepared) {
+        PartitionKey key = new PartitionKey(prepared.topic(), prepared.partition());
+        return appendAsync(key, new AppendProcessor(prepared.payload(), prepared.config(), prepared.producer(),
+                prepared.sequence()), prepared.count());
+    }
+
     private long nextSequence(PartitionKey key) {
         return sequences.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
     }
@@ -168,7 +188,13 @@ public final class PartitionLogs implements AutoCloseable {
     /** {@link #appendAsync} of a payload already encoded (and checked against the topic's limits). */
     CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition, byte[] payload, int count) {
         PartitionKey key = new PartitionKey(topic.name(), partition);
-        AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
+        return appendAsync(key, new AppendProcessor(payload, topic.config(), producerId, nextSequence(key)), count);
+    }
+
+    private CompletionStage<AppendResult> appendAsync(PartitionKey key, AppendProcessor append, int count) {
+        String topic = key.topic();
+        int partition = key.partition();
+        int bytes = append.payloadLength();
         // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
         // the common pool, which has one thread on a two-core machine and became the bottleneck.
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
@@ -177,10 +203,10 @@ public final class PartitionLogs implements AutoCloseable {
                 result.completeExceptionally(failure);
             } else if (reply[0] == AppendProcessor.RECOVERING) {
                 CompletableFuture.runAsync(() -> complete(result,
-                        () -> appended(topic, partition, count, payload.length,
+                        () -> appended(topic, partition, count, bytes,
                                 appendRetryingWhileRecovering(key, append, reply))));
             } else {
-                complete(result, () -> appended(topic, partition, count, payload.length, reply));
+                complete(result, () -> appended(topic, partition, count, bytes, reply));
             }
         }, Runnable::run);
         return result;
@@ -206,11 +232,11 @@ public final class PartitionLogs implements AutoCloseable {
         return payload;
     }
 
-    private static AppendResult appended(TopicMetadata topic, int partition, int records, int bytes, long[] reply) {
+    private static AppendResult appended(String topic, int partition, int records, int bytes, long[] reply) {
         if (reply[0] == AppendProcessor.TOO_LARGE) {
-            throw new RecordTooLargeException(topic.name(), bytes, (int) reply[1]);
+            throw new RecordTooLargeException(topic, bytes, (int) reply[1]);
         }
-        return new AppendResult(topic.name(), partition, reply[0], reply[0] + records - 1, reply[1]);
+        return new AppendResult(topic, partition, reply[0], reply[0] + records - 1, reply[1]);
     }
 
     /** After a full restart, appends wait (a bounded while) until every broker has offered what it recovered. */

@@ -1,7 +1,7 @@
 package io.partitionmq.log;
 
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
     }
 
     /** Writes the settings field by field: cheaper than Java serialization on every append. */
-    static void write(ObjectDataOutput out, TopicConfig config) throws IOException {
+    static void write(DataOutput out, TopicConfig config) throws IOException {
         out.writeLong(config.retentionMs);
         out.writeLong(config.retentionBytes);
         out.writeInt(config.segmentBytes);
@@ -93,7 +93,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         out.writeInt(config.maxMessageBytes);
     }
 
-    static TopicConfig read(ObjectDataInput in) throws IOException {
+    static TopicConfig read(DataInput in) throws IOException {
         return new TopicConfig(in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readInt());
     }
 

@@ -44,7 +44,8 @@ public final class FileLogStore implements LogStore {
 
     private final Path logDir;
     private final Path topicDir;
-    private final Path groupDir;
+    private final NamedStates groups;
+    private final NamedStates transactions;
     private final FlushPolicy flush;
     private final Map<PartitionKey, Replica> replicas = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
@@ -68,12 +69,16 @@ public final class FileLogStore implements LogStore {
     public FileLogStore(Path dataDir, FlushPolicy flush, Duration flushInterval) {
         this.logDir = dataDir.resolve("log");
         this.topicDir = dataDir.resolve("topics");
-        this.groupDir = dataDir.resolve("groups");
+        Path groupDir = dataDir.resolve("groups");
+        Path transactionDir = dataDir.resolve("transactions");
+        this.groups = new NamedStates(groupDir, ".group");
+        this.transactions = new NamedStates(transactionDir, ".txn");
         this.flush = flush;
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(topicDir);
             Files.createDirectories(groupDir);
+            Files.createDirectories(transactionDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store's directories under " + dataDir, e);
         }
@@ -277,40 +282,92 @@ public final class FileLogStore implements LogStore {
         return topics;
     }
 
-    // Consumer groups: one file per group, named by the group's name encoded for the file system.
+    // Consumer groups and transaction records: one file each (see NamedStates).
 
     @Override
     public void saveGroup(String group, byte[] state) {
-        writeAtomically(groupDir.resolve(groupFile(group)), state);
+        groups.save(group, state);
     }
 
     @Override
     public void deleteGroup(String group) {
-        try {
-            Files.deleteIfExists(groupDir.resolve(groupFile(group)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the state of group " + group, e);
-        }
+        groups.delete(group);
     }
 
     @Override
     public Map<String, byte[]> recoverGroups() {
-        Map<String, byte[]> groups = new HashMap<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(groupDir, "*.group")) {
-            for (Path file : files) {
-                String encoded = file.getFileName().toString().replaceFirst("\\.group$", "");
-                groups.put(new String(java.util.Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8),
-                        Files.readAllBytes(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the groups under " + groupDir, e);
-        }
-        return groups;
+        return groups.recover();
     }
 
-    private static String groupFile(String group) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(group.getBytes(StandardCharsets.UTF_8)) + ".group";
+    @Override
+    public void saveTransaction(String id, byte[] record) {
+        transactions.save(id, record);
+    }
+
+    @Override
+    public void deleteTransaction(String id) {
+        transactions.delete(id);
+    }
+
+    @Override
+    public Map<String, byte[]> recoverTransactions() {
+        return transactions.recover();
+    }
+
+    /**
+     * States kept by name, one file each, replaced atomically: the file is named by a hash of the name (names
+     * may be long, or hold characters a file system refuses) and starts with the name itself.
+     */
+    private final class NamedStates {
+        private final Path dir;
+        private final String suffix;
+
+        NamedStates(Path dir, String suffix) {
+            this.dir = dir;
+            this.suffix = suffix;
+        }
+
+        void save(String name, byte[] state) {
+            byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+            java.nio.ByteBuffer content = java.nio.ByteBuffer.allocate(4 + nameBytes.length + state.length);
+            content.putInt(nameBytes.length).put(nameBytes).put(state);
+            writeAtomically(fileOf(name), content.array());
+        }
+
+        void delete(String name) {
+            try {
+                Files.deleteIfExists(fileOf(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + fileOf(name), e);
+            }
+        }
+
+        Map<String, byte[]> recover() {
+            Map<String, byte[]> states = new HashMap<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
+                for (Path file : files) {
+                    java.nio.ByteBuffer content = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+                    byte[] name = new byte[content.getInt()];
+                    content.get(name);
+                    byte[] state = new byte[content.remaining()];
+                    content.get(state);
+                    states.put(new String(name, StandardCharsets.UTF_8), state);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the states under " + dir + ": " + e, e);
+            }
+            return states;
+        }
+
+        private Path fileOf(String name) {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(name.getBytes(StandardCharsets.UTF_8));
+                return dir.resolve(java.util.HexFormat.of().formatHex(hash) + suffix);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
     }
 
     // Files.
