@@ -16,6 +16,17 @@ public record TransactionWork(List<PreparedAppend> appends, List<ShareAccept> ac
         accepts = List.copyOf(accepts);
     }
 
+    /** The work of several parts of one transaction (several sessions of one branch), as one. */
+    public static TransactionWork combine(List<TransactionWork> parts) {
+        List<PreparedAppend> appends = new ArrayList<>();
+        List<ShareAccept> accepts = new ArrayList<>();
+        for (TransactionWork part : parts) {
+            appends.addAll(part.appends());
+            accepts.addAll(part.accepts());
+        }
+        return new TransactionWork(appends, accepts);
+    }
+
     public boolean isEmpty() {
         return appends.isEmpty() && accepts.isEmpty();
     }

@@ -28,6 +28,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private final String id = java.util.UUID.randomUUID().toString();
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
     private final ConnectionLeases leases;
+    private PartitionMQXAResource xaResource;
     private final SendWindow sendWindow = new SendWindow();
     private final AutoCloseable lossWatch;
     private final List<PartitionMQSession> sessions = new CopyOnWriteArrayList<>();
@@ -57,6 +58,14 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
      * The cluster-wide lease this connection holds while it lives; what it owns (its temporary destinations)
      * goes when the lease does.
      */
+    /** This connection's part in distributed transactions (one per connection, made on first use). */
+    public synchronized PartitionMQXAResource xaResource() {
+        if (xaResource == null) {
+            xaResource = new PartitionMQXAResource(this);
+        }
+        return xaResource;
+    }
+
     String ownerLease() {
         return "connection:" + id;
     }

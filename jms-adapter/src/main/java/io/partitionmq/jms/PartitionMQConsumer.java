@@ -1,5 +1,6 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.transaction.ShareAccept;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -95,6 +96,11 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "acknowledging " + received.message().getJMSMessageID());
         }
+    }
+
+    /** What acknowledging the message is inside a transaction the brokers apply; null if it is this consumer's. */
+    ShareAccept acceptanceOf(Received received) {
+        return records.acceptanceOf(received.delivery());
     }
 
     /** Waits until the acknowledgements of the messages processed so far have taken effect. */

@@ -6,6 +6,7 @@ import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import io.partitionmq.selector.JmsSelectorFilter;
+import io.partitionmq.transaction.TransactionIncompleteException;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -28,6 +29,7 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionInProgressException;
 import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
@@ -64,6 +66,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     private final ReentrantLock delivering = new ReentrantLock();
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
     private final SessionWork work = new SessionWork();
+    /** The distributed transaction resource this session's work goes to, if any. */
+    private volatile PartitionMQXAResource branch;
     private Thread dispatcher;
     private ExecutorService completions;
     private volatile boolean closed;
@@ -661,7 +665,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     /**
      * Appends the messages sent in the transaction (each partition's as one batch) and acknowledges those
-     * received. If an append fails, the received messages are given back and the transaction is rolled back.
+     * received, atomically (see {@link io.partitionmq.transaction.Transactions}). If the commit fails before its
+     * decision is recorded, the received messages are given back and the transaction is rolled back.
      */
     @Override
     public void commit() throws JMSException {
@@ -669,16 +674,38 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (!isTransacted()) {
             throw new IllegalStateException("commit() is only for transacted sessions");
         }
+        if (branch != null) {
+            throw new TransactionInProgressException("this session takes part in a distributed transaction;"
+                    + " its transaction manager commits it");
+        }
+        commit(work.take(), connection.ownerLease());
+    }
+
+    /** Commits work taken from sessions in one phase, or rolls it back if the commit cannot be decided. */
+    static void commit(SessionWork.Pending pending, BrokerConnection broker, String ownerLease)
+            throws JMSException {
         try {
-            work.appendStaged(broker().logs());
-        } catch (JMSException e) {
-            redeliverUnacknowledged();
+            broker.transactions().commit(pending.work(broker.logs()), ownerLease);
+        } catch (TransactionIncompleteException e) {
+            pending.committed();
+            throw JmsErrors.translate(e, "committing");
+        } catch (RuntimeException e) {
+            pending.rollBack();
             TransactionRolledBackException rolledBack = new TransactionRolledBackException(
                     "the transaction was rolled back: " + e.getMessage());
             rolledBack.setLinkedException(e);
             throw rolledBack;
         }
-        work.acceptDelivered();
+        pending.committed();
+    }
+
+    private void commit(SessionWork.Pending pending, String ownerLease) throws JMSException {
+        try {
+            commit(pending, broker(), ownerLease);
+        } catch (TransactionRolledBackException e) {
+            consumers.forEach(PartitionMQConsumer::returnUndelivered);
+            throw e;
+        }
     }
 
     /** Drops the messages sent in the transaction and delivers the received ones again. */
@@ -688,13 +715,29 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (!isTransacted()) {
             throw new IllegalStateException("rollback() is only for transacted sessions");
         }
-        work.discardStaged();
+        if (branch != null) {
+            throw new TransactionInProgressException("this session takes part in a distributed transaction;"
+                    + " its transaction manager rolls it back");
+        }
         redeliverUnacknowledged();
     }
 
     private void redeliverUnacknowledged() {
-        work.releaseDelivered();
+        work.discard();
         consumers.forEach(PartitionMQConsumer::returnUndelivered);
+    }
+
+    /**
+     * Makes this (transacted) session's work part of a distributed transaction's branches: the branch takes it
+     * when the transaction manager ends its association, or when the session closes first.
+     */
+    void joinBranch(PartitionMQXAResource resource) {
+        this.branch = resource;
+    }
+
+    /** What the session did since its work was last taken; for its branch. */
+    SessionWork.Pending takeWork() {
+        return work.take();
     }
 
     /**
@@ -737,9 +780,14 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         closed = true;
         wake();
         awaitListenerIdle();
-        // Closing rolls back a transaction, and gives back what was consumed but not acknowledged.
-        work.discardStaged();
-        work.releaseDelivered();
+        // Closing rolls back a transaction, and gives back what was consumed but not acknowledged; in a
+        // distributed transaction, the work stays with its branch until the transaction manager decides.
+        if (branch != null) {
+            branch.adopt(work.take());
+            branch.forget(this);
+        } else {
+            work.discard();
+        }
         for (PartitionMQConsumer consumer : consumers) {
             consumer.close();
         }

@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.log.Record;
+import io.partitionmq.transaction.ShareAccept;
 
 /**
  * Where a consumer takes its next record from: a subscriber's cursor or a queue's share group. A delivered
@@ -16,6 +17,12 @@ interface RecordSource extends AutoCloseable {
 
     /** The consumer processed the delivery; it is not delivered again. May take effect after it returns. */
     void accept(Delivery delivery);
+
+    /**
+     * What accepting the delivery is as part of a transaction the brokers apply, or null where accepting is this
+     * consumer's own business (a non-durable subscriber's position).
+     */
+    ShareAccept acceptanceOf(Delivery delivery);
 
     /** Waits until every {@link #accept} so far has taken effect, so those deliveries cannot come again. */
     void awaitAccepted();

@@ -6,6 +6,7 @@ import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.ShareRecord;
+import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.TopicMetadata;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -79,6 +80,11 @@ final class ShareGroupSource implements RecordSource {
     @Override
     public void accept(Delivery delivery) {
         acceptor.accept(delivery.partition(), delivery.record().offset());
+    }
+
+    @Override
+    public ShareAccept acceptanceOf(Delivery delivery) {
+        return new ShareAccept(topic, delivery.partition(), group, consumer, new long[] {delivery.record().offset()});
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.Record;
+import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
@@ -102,6 +103,11 @@ final class SubscriberCursor implements RecordSource {
     /** A subscriber's position moves as it reads; there is nothing to acknowledge. */
     @Override
     public void accept(Delivery delivery) {
+    }
+
+    @Override
+    public ShareAccept acceptanceOf(Delivery delivery) {
+        return null;
     }
 
     @Override

@@ -66,17 +66,32 @@ public final class ConnectionHandle implements Connection, QueueConnection, Topi
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return track(physical().createSession(transacted, acknowledgeMode));
+        return track(inTransaction() ? transactional() : physical().createSession(transacted, acknowledgeMode));
     }
 
     @Override
     public Session createSession(int sessionMode) throws JMSException {
-        return track(physical().createSession(sessionMode));
+        return track(inTransaction() ? transactional() : physical().createSession(sessionMode));
     }
 
     @Override
     public Session createSession() throws JMSException {
-        return track(physical().createSession());
+        return track(inTransaction() ? transactional() : physical().createSession());
+    }
+
+    /**
+     * Inside a transaction the arguments are ignored (specification, 12.3): the session is part of the
+     * transaction, which the transaction manager commits or rolls back.
+     */
+    private boolean inTransaction() throws IllegalStateException {
+        physical();
+        return managed.xaResource().isAssociated();
+    }
+
+    private Session transactional() throws JMSException {
+        Session session = physical().createSession(true, Session.SESSION_TRANSACTED);
+        managed.xaResource().enlist(session);
+        return session;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.partitionmq.ra;
 
+import io.partitionmq.jms.PartitionMQConnection;
+import io.partitionmq.jms.PartitionMQXAResource;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
@@ -23,13 +24,13 @@ import javax.transaction.xa.XAResource;
  * server is told, cleans the connection up (closing the handle's sessions) and returns it to the pool.
  */
 final class PartitionMQManagedConnection implements ManagedConnection {
-    private final Connection physical;
+    private final PartitionMQConnection physical;
     private final Set<ConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    PartitionMQManagedConnection(Connection physical) {
+    PartitionMQManagedConnection(PartitionMQConnection physical) {
         this.physical = physical;
     }
 
@@ -98,14 +99,19 @@ final class PartitionMQManagedConnection implements ManagedConnection {
         listeners.remove(listener);
     }
 
-    @Override
-    public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("PartitionMQ connections do not take part in XA transactions yet");
+    /** The physical connection's part in distributed transactions; sessions created in one belong to it. */
+    PartitionMQXAResource xaResource() {
+        return physical.xaResource();
     }
 
     @Override
-    public LocalTransaction getLocalTransaction() throws ResourceException {
-        throw new NotSupportedException("PartitionMQ connections do not offer local transactions yet");
+    public XAResource getXAResource() {
+        return xaResource();
+    }
+
+    @Override
+    public LocalTransaction getLocalTransaction() {
+        return new ResourceLocalTransaction(xaResource());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.partitionmq.ra;
 
+import io.partitionmq.jms.PartitionMQConnection;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.resource.ResourceException;
@@ -44,7 +45,8 @@ public class PartitionMQManagedConnectionFactory implements ManagedConnectionFac
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         try {
-            return new PartitionMQManagedConnection(resourceAdapter.physicalConnections().createConnection());
+            return new PartitionMQManagedConnection(
+                    (PartitionMQConnection) resourceAdapter.physicalConnections().createConnection());
         } catch (jakarta.jms.JMSException e) {
             throw new ResourceException("cannot connect to PartitionMQ: " + e.getMessage(), e);
         }

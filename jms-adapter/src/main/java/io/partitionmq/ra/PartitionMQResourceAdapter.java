@@ -25,7 +25,7 @@ import javax.transaction.xa.XAResource;
         vendorName = "PartitionMQ",
         eisType = "Jakarta Messaging",
         version = "0.1.0",
-        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction,
         reauthenticationSupport = false)
 public class PartitionMQResourceAdapter implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(PartitionMQResourceAdapter.class.getName());
