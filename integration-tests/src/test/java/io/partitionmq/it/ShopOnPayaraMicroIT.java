@@ -125,6 +125,40 @@ class ShopOnPayaraMicroIT {
     @ArquillianResource
     URL shopUrl;
 
+    @Resource(lookup = "jms/invoices")
+    Queue invoices;
+
+    @Inject
+    jakarta.servlet.ServletContext shop;
+
+    @Test
+    void aRestCallWhoseTransactionFailsSendsNothingAndOneThatCommitsSendsAll() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String api = "http://127.0.0.1:" + shopUrl.getPort() + shop.getContextPath() + "/api/invoices";
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create(api
+                + "?run=failed&count=10&failAfterSending=true")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, failed.statusCode(), failed.body());
+        HttpResponse<String> committed = http.send(HttpRequest.newBuilder(URI.create(api
+                + "?run=committed&count=10")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, committed.statusCode(), committed.body());
+
+        List<String> received = new ArrayList<>();
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(invoices);
+            connection.start();
+            for (TextMessage message = (TextMessage) consumer.receive(WAIT_MILLIS); message != null;
+                    message = (TextMessage) consumer.receive(2_000)) {
+                received.add(message.getText());
+            }
+        }
+        received.sort(null);
+        assertEquals(IntStream.range(0, 10).mapToObj(i -> "committed-" + i).sorted().toList(), received,
+                "all ten of the committed run, none of the failed one");
+    }
+
     @Test
     void theAdminApiManagesTopicsAndAnswersBadRequestsWithJson() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
