@@ -32,9 +32,17 @@ public final class ShareGroups {
     private final IMap<PartitionKey, PartitionLog> logs;
     private final PartitionLogs partitionLogs;
 
-    /** How long an acquired record stays locked to its consumer, and how often a record may be delivered. */
-    public record Settings(Duration lock, int maxDeliveries) {
+    /**
+     * How long an acquired record stays locked to its consumer, how often a record may be delivered, and whether
+     * a partition hands out one record at a time (the next only once the previous is done), which keeps each
+     * partition's order across any number of consumers while partitions are consumed in parallel.
+     */
+    public record Settings(Duration lock, int maxDeliveries, boolean ordered) {
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 5);
+
+        public Settings(Duration lock, int maxDeliveries) {
+            this(lock, maxDeliveries, false);
+        }
 
         public Settings {
             if (lock.isNegative() || lock.isZero()) {
@@ -43,6 +51,11 @@ public final class ShareGroups {
             if (maxDeliveries < 1) {
                 throw new IllegalArgumentException("maxDeliveries must be at least 1, got " + maxDeliveries);
             }
+        }
+
+        /** These settings, with one record in flight per partition. */
+        public Settings inPartitionOrder() {
+            return new Settings(lock, maxDeliveries, true);
         }
     }
 
@@ -63,6 +76,7 @@ public final class ShareGroups {
         }
         ShareReply reply = checked(topic, partition, logs.executeOnKey(new PartitionKey(topic, partition),
                 ShareProcessor.acquire(group, consumer, max, settings.lock().toMillis(), settings.maxDeliveries(),
+                        settings.ordered(),
                         filter)));
         deadLetter(topic, partition, reply.deadLettered(), null);
         return reply.acquired();

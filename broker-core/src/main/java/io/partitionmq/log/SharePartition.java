@@ -55,13 +55,20 @@ final class SharePartition implements IdentifiedDataSerializable {
      * Hands up to {@code max} available records to {@code consumer}, locked for {@code lockMillis}: first those
      * released or whose lock expired, then new ones. A record whose deliveries reached {@code maxDeliveries} is
      * archived and reported as dead-lettered instead. Records the filter does not select stay available.
-     * Returns {offset, delivery count} pairs.
+     * {@code ordered}: one record at a time, and none while another is locked. Returns {offset, delivery
+     * count} pairs.
      */
     Outcome acquire(PartitionLog log, String consumer, int max, long now, long lockMillis, int maxDeliveries,
-            RecordFilter filter) {
+            boolean ordered, RecordFilter filter) {
         long startBefore = startOffset;
         long nextBefore = nextOffset;
         skipDeleted(log);
+        if (ordered) {
+            if (hasLocked(now)) {
+                return new Outcome(List.of(), List.of(), new boolean[0], startOffset != startBefore);
+            }
+            max = 1;
+        }
         List<long[]> acquired = new ArrayList<>();
         List<long[]> deadLettered = new ArrayList<>();
         for (Map.Entry<Long, InFlight> entry : inFlight.entrySet()) {
@@ -98,6 +105,15 @@ final class SharePartition implements IdentifiedDataSerializable {
         boolean changed = !acquired.isEmpty() || !deadLettered.isEmpty() || startOffset != startBefore
                 || nextOffset != nextBefore;
         return new Outcome(acquired, deadLettered, new boolean[0], changed);
+    }
+
+    private boolean hasLocked(long now) {
+        for (InFlight record : inFlight.values()) {
+            if (record.state == ACQUIRED && record.lockedUntil > now) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void lock(InFlight record, String consumer, long until) {

@@ -17,6 +17,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     private int maxRecords;
     private long lockMillis;
     private int maxDeliveries;
+    private boolean ordered;
     private RecordFilter filter;
     private long[] offsets;
     private AcknowledgeType type;
@@ -31,13 +32,14 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     }
 
     static ShareProcessor acquire(String group, String consumer, int maxRecords, long lockMillis, int maxDeliveries,
-            RecordFilter filter) {
+            boolean ordered, RecordFilter filter) {
         ShareProcessor processor = new ShareProcessor();
         processor.group = group;
         processor.consumer = consumer;
         processor.maxRecords = maxRecords;
         processor.lockMillis = lockMillis;
         processor.maxDeliveries = maxDeliveries;
+        processor.ordered = ordered;
         processor.filter = filter;
         return processor;
     }
@@ -92,7 +94,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         SharePartition state = log.shareGroup(group);
         long now = System.currentTimeMillis();
         SharePartition.Outcome outcome = type == null
-                ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, filter)
+                ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, ordered, filter)
                 : state.acknowledge(consumer, offsets, type, now, maxDeliveries);
         if (outcome.changed()) {
             entry.setValue(log);
@@ -122,6 +124,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         out.writeInt(maxRecords);
         out.writeLong(lockMillis);
         out.writeInt(maxDeliveries);
+        out.writeBoolean(ordered);
         out.writeObject(filter);
         out.writeLongArray(offsets);
         out.writeString(type == null ? null : type.name());
@@ -135,6 +138,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         maxRecords = in.readInt();
         lockMillis = in.readLong();
         maxDeliveries = in.readInt();
+        ordered = in.readBoolean();
         filter = in.readObject();
         offsets = in.readLongArray();
         String typeName = in.readString();

@@ -38,6 +38,36 @@ class ShareGroupTest {
     }
 
     @Test
+    void inPartitionOrderOneRecordIsInFlightPerPartitionAndARedeliveryComesBeforeTheNext() {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            ShareGroups groups = new ShareGroups(brokers.get(0).hazelcast(), logs);
+            TopicMetadata topic = logs.createTopic("ledger", 2);
+            for (int i = 0; i < 3; i++) {
+                logs.append(topic, 0, List.of(value("p0-" + i, "any")));
+            }
+            logs.append(topic, 1, List.of(value("p1-0", "any")));
+            ShareGroups.Settings ordered = ShareGroups.Settings.DEFAULTS.inPartitionOrder();
+
+            List<ShareRecord> first = groups.acquire("ledger", 0, "posting", "a", 10, ordered, null);
+            assertEquals(List.of("p0-0"), first.stream().map(ShareGroupTest::text).toList(), "one at a time");
+            assertEquals(List.of(), groups.acquire("ledger", 0, "posting", "b", 10, ordered, null),
+                    "none while the partition has one in flight");
+            assertEquals(List.of("p1-0"), groups.acquire("ledger", 1, "posting", "b", 10, ordered, null)
+                    .stream().map(ShareGroupTest::text).toList(), "other partitions go on in parallel");
+
+            groups.acknowledge("ledger", 0, "posting", "a", offsets(first), AcknowledgeType.ACCEPT, ordered);
+            List<ShareRecord> second = groups.acquire("ledger", 0, "posting", "b", 10, ordered, null);
+            assertEquals(List.of("p0-1"), second.stream().map(ShareGroupTest::text).toList());
+            groups.acknowledge("ledger", 0, "posting", "b", offsets(second), AcknowledgeType.RELEASE, ordered);
+            List<ShareRecord> again = groups.acquire("ledger", 0, "posting", "a", 10, ordered, null);
+            assertEquals(List.of("p0-1"), again.stream().map(ShareGroupTest::text).toList(),
+                    "a released record comes again before the records after it");
+            assertEquals(2, again.get(0).deliveryCount());
+        }
+    }
+
+    @Test
     void tenConsumersOnTwoPartitionsAllGetWorkAndEveryRecordGoesToExactlyOne() {
         try (TestBrokers brokers = TestBrokers.start(2, data)) {
             PartitionLogs logs = brokers.get(0).connect().logs();

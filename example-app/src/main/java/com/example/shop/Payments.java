@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Settles payments. The payment gateway fails the first attempt of every payment (a transient error), so each
- * payment is settled on its redelivery.
+ * payment is settled on its redelivery; it refuses "unpayable" ones every time, which end in the dead-letter queue.
  */
 public final class Payments {
     private Payments() {
@@ -59,6 +59,9 @@ public final class Payments {
         public void onMessage(Message message) {
             try {
                 String payment = ((TextMessage) message).getText();
+                if (payment.startsWith("unpayable")) {
+                    throw new IllegalStateException("the gateway refuses " + payment + " every time");
+                }
                 if (ledger.firstAttempt(payment)) {
                     throw new IllegalStateException("payment gateway timed out for " + payment);
                 }

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ShopOnPayaraMicroIT {
     private static final long WAIT_MILLIS = 60_000;
+    /** The pool's --maxpoolsize in config/post-boot-commands.asadmin. */
+    private static final int MAX_POOL_SIZE = 16;
 
     @Deployment
     static WebArchive shop() {
@@ -120,6 +122,74 @@ class ShopOnPayaraMicroIT {
         List<String> settled = awaitSize(ledger::settled, 2);
         assertEquals(List.of("payment-1 redelivered=true count=2", "payment-2 redelivered=true count=2"),
                 settled);
+    }
+
+    @Resource(lookup = "jms/postings")
+    Topic postings;
+
+    @EJB
+    com.example.shop.Postings.Journal journal;
+
+    @Test
+    void fourBeanInstancesPostEveryMovementOnceAndEachAccountsInOrder() throws Exception {
+        int accounts = 8;
+        int perAccount = 25;
+        try (JMSContext context = connectionFactory.createContext()) {
+            for (int movement = 0; movement < perAccount; movement++) {
+                for (int account = 0; account < accounts; account++) {
+                    var message = context.createTextMessage("movement");
+                    message.setStringProperty("JMSXGroupID", "account-" + account);
+                    message.setIntProperty("movement", movement);
+                    context.createProducer().send(postings, message);
+                }
+            }
+        }
+        awaitSize(() -> java.util.Collections.nCopies(journal.posted(), ""), accounts * perAccount);
+        var posted = journal.byAccount();
+        assertEquals(accounts, posted.size());
+        List<Integer> inOrder = IntStream.range(0, perAccount).boxed().toList();
+        posted.forEach((account, movements) -> assertEquals(inOrder, movements, account + " posted in order, once"));
+    }
+
+    @Test
+    void aPaymentTheBeanAlwaysFailsOnEndsInTheDeadLetterQueueAfterFiveDeliveries() throws Exception {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().send(payments, "unpayable-1");
+            Queue deadLetters = context.createQueue("payments.DLQ");
+            try (var consumer = context.createConsumer(deadLetters)) {
+                jakarta.jms.Message dead = consumer.receive(WAIT_MILLIS);
+                assertNotNull(dead, "the message reached the dead-letter queue");
+                assertEquals("unpayable-1", dead.getBody(String.class));
+                assertEquals("not acknowledged after 5 deliveries",
+                        dead.getStringProperty("JMS_PartitionMQ_DeadLetterReason"));
+            }
+        }
+        assertTrue(ledger.settled().stream().noneMatch(entry -> entry.startsWith("unpayable")));
+    }
+
+    @Test
+    void athousandSequentialSendsThroughTheInjectedFactoryShareTheFewPooledConnections() throws Exception {
+        Queue pooling;
+        try (JMSContext context = connectionFactory.createContext()) {
+            pooling = context.createQueue("pooling");
+        }
+        for (int i = 0; i < 1000; i++) {
+            try (JMSContext context = connectionFactory.createContext()) {
+                context.createProducer().send(pooling, "request-" + i);
+            }
+        }
+        // Each record carries the id of the physical connection that appended it.
+        var logs = io.partitionmq.cluster.LocalBroker.get().orElseThrow().connect().logs();
+        java.util.Set<Object> connections = new java.util.HashSet<>();
+        int records = 0;
+        for (int p = 0; p < logs.topic("pooling").partitions(); p++) {
+            for (var record : logs.fetch("pooling", p, 0, 2_000).records()) {
+                connections.add(record.headers().get("JMS_PartitionMQ_PublisherConnection"));
+                records++;
+            }
+        }
+        assertEquals(1000, records);
+        assertTrue(connections.size() <= MAX_POOL_SIZE, connections.size() + " physical connections were used");
     }
 
     @ArquillianResource

@@ -353,7 +353,28 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         PartitionMQDestination source = requireDestination(destination);
         // A queue's consumers share the group named after the queue; noLocal means nothing for a queue.
         return consumer(source, messageSelector, noLocal && !source.isQueue(), source.isQueue() ? source.getName()
-                : null, () -> { });
+                : null, ShareGroups.Settings.DEFAULTS, () -> { });
+    }
+
+    /**
+     * PartitionMQ's own, for the resource adapter's ordered delivery: a consumer of a queue, or (for a topic) of the
+     * shared subscription {@code subscriptionName}, durable or not, to which each partition hands one message at a
+     * time and the next only once that one is acknowledged. However many such consumers there are, each
+     * partition's messages (each JMSXGroupID's) are processed in order, the partitions in parallel.
+     */
+    public MessageConsumer createPartitionOrderedConsumer(Destination destination, String subscriptionName,
+            boolean durable, String messageSelector) throws JMSException {
+        requireOpen();
+        PartitionMQDestination source = requireDestination(destination);
+        ShareGroups.Settings ordered = ShareGroups.Settings.DEFAULTS.inPartitionOrder();
+        if (source.isQueue()) {
+            return consumer(source, messageSelector, false, source.getName(), ordered, () -> { });
+        }
+        if (subscriptionName == null || subscriptionName.isBlank()) {
+            throw new InvalidDestinationException("a topic's ordered consumer needs a subscription name");
+        }
+        return subscribe((Topic) source, sharedId(durable ? "shared-durable" : "shared", subscriptionName),
+                messageSelector, false, true, durable, ordered);
     }
 
     /**
@@ -361,7 +382,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
      * topic from its end; {@code onClose} runs once it has closed.
      */
     private PartitionMQConsumer consumer(PartitionMQDestination source, String messageSelector, boolean noLocal,
-            String group, Runnable onClose) throws JMSException {
+            String group, ShareGroups.Settings settings, Runnable onClose) throws JMSException {
         if (TemporaryDestinations.isTemporary(source.getName()) && !connection.temporaries().owns(source.getName())) {
             throw TemporaryDestinations.notOwner(source);
         }
@@ -370,7 +391,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         RecordSource records;
         try {
             records = group != null
-                    ? new ShareGroupSource(broker(), topic, group, ShareGroups.Settings.DEFAULTS, filter, this::wake)
+                    ? new ShareGroupSource(broker(), topic, group, settings, filter, this::wake)
                     : new SubscriberCursor(broker().logs(), topic, filter, this::wake);
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
@@ -384,6 +405,11 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     /** Opens (or joins) a named subscription and returns a consumer of it. */
     private PartitionMQConsumer subscribe(Topic topic, String id, String messageSelector, boolean noLocal,
             boolean shared, boolean durable) throws JMSException {
+        return subscribe(topic, id, messageSelector, noLocal, shared, durable, ShareGroups.Settings.DEFAULTS);
+    }
+
+    private PartitionMQConsumer subscribe(Topic topic, String id, String messageSelector, boolean noLocal,
+            boolean shared, boolean durable, ShareGroups.Settings settings) throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(topic);
         selectorFilter(messageSelector);
@@ -405,7 +431,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         }
         Runnable detach = livesWithItsConsumers ? () -> detach(id) : () -> { };
         try {
-            return consumer(source, selector, noLocal, id, detach);
+            return consumer(source, selector, noLocal, id, settings, detach);
         } catch (JMSException | RuntimeException e) {
             detach.run();
             throw e;

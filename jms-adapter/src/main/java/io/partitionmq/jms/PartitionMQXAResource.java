@@ -71,6 +71,27 @@ public final class PartitionMQXAResource implements XAResource {
         }
     }
 
+    /**
+     * Completes work the enlisted sessions did outside any branch (a container that ran no transaction around a
+     * delivery after all): committed in one phase, or rolled back so that received messages come again.
+     */
+    public void completeUnclaimed(boolean commit) throws JMSException {
+        if (associated != null) {
+            throw new jakarta.jms.IllegalStateException("a branch is associated; its transaction manager decides");
+        }
+        for (PartitionMQSession session : sessions) {
+            SessionWork.Pending pending = session.takeWork();
+            if (pending.isEmpty()) {
+                continue;
+            }
+            if (commit) {
+                PartitionMQSession.commit(pending, broker(), connection.ownerLease());
+            } else {
+                pending.rollBack();
+            }
+        }
+    }
+
     void forget(PartitionMQSession session) {
         sessions.remove(session);
     }

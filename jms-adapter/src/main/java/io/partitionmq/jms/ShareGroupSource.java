@@ -63,7 +63,8 @@ final class ShareGroupSource implements RecordSource {
         int first = nextPartition;
         for (int i = 0; i < partitions && acquired.isEmpty(); i++) {
             int p = (first + i) % partitions;
-            if (signals.take(p)) {
+            // In partition order a partition may have become free without an append: it is asked every time.
+            if (signals.take(p) || settings.ordered()) {
                 List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, filter);
                 for (ShareRecord record : got) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));

@@ -1,6 +1,8 @@
 package io.partitionmq.ra;
 
-import jakarta.jms.Connection;
+import io.partitionmq.jms.PartitionMQConnection;
+import io.partitionmq.jms.PartitionMQSession;
+import io.partitionmq.jms.PartitionMQXAResource;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -15,23 +17,42 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.naming.NamingException;
+import javax.transaction.xa.XAResource;
 
 /**
- * One message-driven bean's subscription: a consumer on the bean's destination whose session hands each message
- * to a bean instance, one at a time, so the bean sees them in log order; a work item keeps it running.
+ * One message-driven bean's activation: {@code concurrency} workers, each receiving on its own transacted
+ * session and handing each message to a bean instance. When the container delivers in a transaction, the
+ * session's XAResource is enlisted in it, so the receive commits or rolls back with the bean's work (a rolled
+ * back message comes again, flagged redelivered, and goes to the dead-letter queue after the delivery limit).
+ * Otherwise the adapter acknowledges a message the bean returned from and delivers again one it threw on.
  */
-final class EndpointActivation implements Work {
+final class EndpointActivation {
     private static final System.Logger LOG = System.getLogger(EndpointActivation.class.getName());
     private static final long RECEIVE_WAIT_MILLIS = 1_000;
     private static final long RETRY_PAUSE_MILLIS = 2_000;
+    private static final Method ON_MESSAGE;
+
+    static {
+        try {
+            ON_MESSAGE = MessageListener.class.getMethod("onMessage", Message.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final PartitionMQResourceAdapter adapter;
     private final MessageEndpointFactory endpoints;
     private final PartitionMQActivationSpec spec;
+    /** A non-durable topic activation's subscription: shared by its workers, gone with the activation. */
+    private final String nonDurableSubscription = "partitionmq-mdb-" + UUID.randomUUID();
+    private final List<Worker> workers = new ArrayList<>();
     private volatile boolean stopped;
-    private volatile Thread worker;
 
     EndpointActivation(PartitionMQResourceAdapter adapter, MessageEndpointFactory endpoints,
             PartitionMQActivationSpec spec) {
@@ -41,7 +62,11 @@ final class EndpointActivation implements Work {
     }
 
     void start(WorkManager workManager) throws ResourceException {
-        workManager.scheduleWork(this);
+        for (int i = 0; i < spec.getConcurrency(); i++) {
+            Worker worker = new Worker();
+            workers.add(worker);
+            workManager.scheduleWork(worker);
+        }
     }
 
     private synchronized void requestStop() {
@@ -49,100 +74,145 @@ final class EndpointActivation implements Work {
         notifyAll();
     }
 
+    /** Stops the workers and waits (a bounded while) until each has closed its connection. */
     void stop() {
         requestStop();
-        Thread running = worker;
-        if (running != null) {
-            try {
-                running.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        for (Worker worker : workers) {
+            worker.awaitStopped();
         }
     }
 
-    @Override
-    public void release() {
-        requestStop();
-    }
+    /** One receiving session, one message at a time. */
+    private final class Worker implements Work {
+        private volatile Thread thread;
 
-    @Override
-    public void run() {
-        worker = Thread.currentThread();
-        try {
-            while (!stopped) {
+        @Override
+        public void release() {
+            requestStop();
+        }
+
+        void awaitStopped() {
+            Thread running = thread;
+            if (running != null) {
                 try {
-                    consume();
+                    running.join(TimeUnit.SECONDS.toMillis(10));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
-                } catch (JMSException | NamingException | RuntimeException e) {
-                    if (!stopped) {
-                        LOG.log(Level.WARNING, spec + " failed; retrying in " + RETRY_PAUSE_MILLIS + " ms", e);
-                        pause();
-                    }
                 }
             }
-        } finally {
-            worker = null;
+        }
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread();
+            try {
+                while (!stopped) {
+                    try {
+                        consume();
+                    } catch (JMSException | NamingException | RuntimeException e) {
+                        if (!stopped) {
+                            LOG.log(Level.WARNING, spec + " failed; retrying in " + RETRY_PAUSE_MILLIS + " ms", e);
+                            pause();
+                        }
+                    }
+                }
+            } finally {
+                thread = null;
+            }
         }
     }
 
-    /**
-     * Consumes through a message listener on the adapter's own session: the session hands the bean one message
-     * at a time, acknowledges it when the bean returns, and redelivers it when the bean throws (for a queue:
-     * released to the share group, dead-lettered after the delivery limit).
-     */
-    private void consume() throws JMSException, NamingException, InterruptedException {
+    private void consume() throws JMSException, NamingException {
         Destination destination = spec.resolveDestination();
-        try (Connection connection = adapter.physicalConnections().createConnection()) {
+        boolean transacted;
+        try {
+            transacted = endpoints.isDeliveryTransacted(ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the bean has no onMessage(Message)", e);
+        }
+        try (PartitionMQConnection connection =
+                (PartitionMQConnection) adapter.physicalConnections().createConnection()) {
             if (spec.getClientId() != null && !spec.getClientId().isBlank()) {
                 connection.setClientID(spec.getClientId());
             }
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            consumerOf(session, destination).setMessageListener(this::deliver);
+            PartitionMQSession session = (PartitionMQSession) connection.createSession(true,
+                    Session.SESSION_TRANSACTED);
+            PartitionMQXAResource xa = transacted ? connection.xaResource() : null;
+            if (xa != null) {
+                xa.enlist(session);
+            }
+            MessageConsumer consumer = consumerOf(session, destination);
             connection.start();
-            LOG.log(Level.INFO, "{0} consuming from {1}", spec, destination);
-            synchronized (this) {
-                while (!stopped) {
-                    wait(RECEIVE_WAIT_MILLIS);
+            LOG.log(Level.INFO, "{0} consuming from {1}{2}", spec, destination,
+                    transacted ? " in the container's transactions" : "");
+            while (!stopped) {
+                Message message = consumer.receive(RECEIVE_WAIT_MILLIS);
+                if (message != null) {
+                    deliver(message, session, xa);
                 }
             }
         }
     }
 
     /**
-     * A durable topic subscription is the client id's own when the bean names one; otherwise it is a shared
-     * durable subscription, so that the bean's instances on several servers share it.
+     * The consumer the activation's workers share the destination through. A durable subscription is the client
+     * id's own when the bean names one; otherwise it (and a non-durable one) is a shared subscription, so that
+     * the workers, and the bean's instances on several servers, share it.
      */
-    private MessageConsumer consumerOf(Session session, Destination destination) throws JMSException {
+    private MessageConsumer consumerOf(PartitionMQSession session, Destination destination) throws JMSException {
         String selector = spec.getMessageSelector();
-        if (destination instanceof Topic topic && spec.isDurable()) {
-            return spec.getClientId() != null && !spec.getClientId().isBlank()
-                    ? session.createDurableConsumer(topic, spec.getSubscriptionName(), selector, false)
-                    : session.createSharedDurableConsumer(topic, spec.getSubscriptionName(), selector);
+        boolean ordered = spec.isOrderedPerPartition();
+        if (destination instanceof Topic topic) {
+            if (spec.isDurable() && spec.getClientId() != null && !spec.getClientId().isBlank()) {
+                return session.createDurableConsumer(topic, spec.getSubscriptionName(), selector, false);
+            }
+            String name = spec.isDurable() ? spec.getSubscriptionName() : nonDurableSubscription;
+            if (ordered) {
+                return session.createPartitionOrderedConsumer(topic, name, spec.isDurable(), selector);
+            }
+            return spec.isDurable() ? session.createSharedDurableConsumer(topic, name, selector)
+                    : session.createSharedConsumer(topic, name, selector);
         }
-        return session.createConsumer(destination, selector);
+        return ordered ? session.createPartitionOrderedConsumer(destination, null, false, selector)
+                : session.createConsumer(destination, selector);
     }
 
-    private void deliver(Message message) {
-        MessageEndpoint endpoint = null;
-        while (endpoint == null) {
-            if (stopped) {
-                throw new IllegalStateException("the activation stopped before " + idOf(message) + " was delivered");
-            }
+    private void deliver(Message message, Session session, PartitionMQXAResource xa) throws JMSException {
+        MessageEndpoint endpoint = endpoint(xa);
+        if (endpoint == null) {
+            session.rollback();
+            return;
+        }
+        boolean processed = false;
+        try {
+            ((MessageListener) endpoint).onMessage(message);
+            processed = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "the bean failed on " + idOf(message) + "; it is delivered again", e);
+        } finally {
+            endpoint.release();
+        }
+        // What no transaction took (the container ran none): acknowledged if the bean returned, else again.
+        if (xa != null) {
+            xa.completeUnclaimed(processed);
+        } else if (processed) {
+            session.commit();
+        } else {
+            session.rollback();
+        }
+    }
+
+    /** A bean instance to deliver to, waiting while none is available; null if the activation stopped. */
+    private MessageEndpoint endpoint(XAResource xa) {
+        while (!stopped) {
             try {
-                endpoint = endpoints.createEndpoint(null);
+                return endpoints.createEndpoint(xa);
             } catch (UnavailableException e) {
                 LOG.log(Level.DEBUG, "no bean instance available yet for " + spec, e);
                 pause();
             }
         }
-        try {
-            ((MessageListener) endpoint).onMessage(message);
-        } finally {
-            endpoint.release();
-        }
+        return null;
     }
 
     private static String idOf(Message message) {
@@ -154,11 +224,15 @@ final class EndpointActivation implements Work {
     }
 
     private void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            requestStop();
+        synchronized (this) {
+            try {
+                if (!stopped) {
+                    wait(RETRY_PAUSE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requestStop();
+            }
         }
     }
 }

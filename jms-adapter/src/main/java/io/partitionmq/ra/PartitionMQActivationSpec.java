@@ -29,6 +29,8 @@ public class PartitionMQActivationSpec implements ActivationSpec {
     private String clientId;
     private String messageSelector;
     private String connectionFactoryLookup;
+    private Integer concurrency = 1;
+    private Boolean orderedPerPartition;
 
     @Override
     public void validate() throws InvalidPropertyException {
@@ -44,6 +46,15 @@ public class PartitionMQActivationSpec implements ActivationSpec {
         if (isDurable() && isBlank(subscriptionName)) {
             throw new InvalidPropertyException("a durable subscription needs the activation property"
                     + " subscriptionName");
+        }
+        if (concurrency == null || concurrency < 1) {
+            throw new InvalidPropertyException("concurrency must be a whole number of at least 1, not "
+                    + concurrency);
+        }
+        if (concurrency > 1 && isDurable() && !isBlank(clientId)) {
+            throw new InvalidPropertyException("a durable subscription of client id " + clientId + " has at most"
+                    + " one consumer (Jakarta Messaging 6.2.7): set concurrency=1, or drop clientId to make it a"
+                    + " shared durable subscription");
         }
         if (!isBlank(messageSelector)) {
             try {
@@ -61,6 +72,31 @@ public class PartitionMQActivationSpec implements ActivationSpec {
         }
         return Topic.class.getName().equals(destinationType) ? new PartitionMQTopic(destination)
                 : new PartitionMQQueue(destination);
+    }
+
+    /**
+     * Whether each partition hands its messages to the bean instances one at a time (so each partition's, each
+     * JMSXGroupID's, order holds with any concurrency): by default for topics, not for queues.
+     */
+    boolean isOrderedPerPartition() {
+        return orderedPerPartition != null ? orderedPerPartition : Topic.class.getName().equals(destinationType);
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    /** How many bean instances receive at once (each on its own session); default 1. */
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Boolean getOrderedPerPartition() {
+        return orderedPerPartition;
+    }
+
+    public void setOrderedPerPartition(Boolean orderedPerPartition) {
+        this.orderedPerPartition = orderedPerPartition;
     }
 
     boolean isDurable() {
