@@ -30,8 +30,16 @@ final class PartitionMQManagedConnection implements ManagedConnection {
     private volatile boolean destroyed;
     private PrintWriter logWriter;
 
-    PartitionMQManagedConnection(PartitionMQConnection physical) {
+    PartitionMQManagedConnection(PartitionMQConnection physical) throws JMSException {
         this.physical = physical;
+        // A connection that lost the brokers is of no use to anyone: the server destroys it instead of pooling it.
+        physical.setExceptionListener(this::failed);
+    }
+
+    private void failed(JMSException cause) {
+        destroyed = true;
+        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
+        listeners.forEach(l -> l.connectionErrorOccurred(event));
     }
 
     Connection physical() {

@@ -378,6 +378,62 @@ class ResourceAdapterTest {
     }
 
     @Test
+    void aNonDurableTopicActivationsSubscriptionEndsWithIt() throws Exception {
+        CountDownLatch one = new CountDownLatch(1);
+        Beans beans = new Beans(false, message -> one.countDown());
+        PartitionMQActivationSpec spec = spec("news", "jakarta.jms.Topic", Map.of("concurrency", "2"));
+        var broker = brokers.get(0).connect();
+        var topic = broker.logs().createTopic("news", 2);
+        adapter.endpointActivation(beans, spec);
+        try (JMSContext context = client().createContext()) {
+            // The activation subscribes in the background: publish until it hears one.
+            while (!one.await(200, TimeUnit.MILLISECONDS)) {
+                context.createProducer().send(context.createTopic("news"), "headline");
+            }
+            assertEquals(1, broker.shares().describe(topic).size(), "the activation's subscription");
+        } finally {
+            adapter.endpointDeactivation(beans, spec);
+        }
+        assertEquals(List.of(), broker.shares().describe(topic), "no subscription is left behind");
+    }
+
+    @Test
+    void aLocalTransactionOfAPooledConnectionSendsAtCommitAndNothingAtRollback() throws Exception {
+        PartitionMQManagedConnectionFactory factory = new PartitionMQManagedConnectionFactory();
+        factory.setResourceAdapter(adapter);
+        var managed = factory.createManagedConnection(null, null);
+        try {
+            var transaction = managed.getLocalTransaction();
+            for (String outcome : List.of("rolled-back", "committed")) {
+                transaction.begin();
+                try (jakarta.jms.Connection handle = (jakarta.jms.Connection) managed.getConnection(null, null)) {
+                    jakarta.jms.Session session = handle.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+                    assertTrue(session.getTransacted(), "inside a transaction the arguments are ignored");
+                    var producer = session.createProducer(session.createQueue("ledger"));
+                    producer.send(session.createTextMessage(outcome + "-1"));
+                    producer.send(session.createTextMessage(outcome + "-2"));
+                }
+                if (outcome.equals("committed")) {
+                    transaction.commit();
+                } else {
+                    transaction.rollback();
+                }
+            }
+        } finally {
+            managed.destroy();
+        }
+        List<String> received = new ArrayList<>();
+        try (JMSContext context = client().createContext()) {
+            var consumer = context.createConsumer(context.createQueue("ledger"));
+            for (Message m = consumer.receive(5_000); m != null; m = consumer.receive(1_000)) {
+                received.add(text(m));
+            }
+        }
+        received.sort(null);
+        assertEquals(List.of("committed-1", "committed-2"), received);
+    }
+
+    @Test
     void activationPropertiesThatCannotWorkAreRefusedWithWhatToFix() {
         InvalidPropertyException type = assertThrows(InvalidPropertyException.class,
                 () -> spec("x", "jakarta.jms.Mailbox", Map.of()).validate());
