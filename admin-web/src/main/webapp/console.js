@@ -118,6 +118,7 @@ async function loadGroups() {
     const resetButton = document.createElement('button');
     resetButton.type = 'button';
     resetButton.textContent = 'Reset…';
+    resetButton.className = 'admin-only';
     resetButton.addEventListener('click', () => openReset(group));
     action.append(resetButton);
     tr.append(cell(group.name), cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
@@ -241,12 +242,44 @@ document.querySelector('#create').addEventListener('submit', async event => {
   }
 });
 
+// A JMS text message, sent by the broker on the user's behalf: properties are typed in as key=value pairs.
+document.querySelector('#send').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const properties = {};
+  for (const pair of String(form.get('properties') || '').split(',')) {
+    const [key, ...value] = pair.split('=');
+    if (key.trim()) properties[key.trim()] = value.join('=').trim();
+  }
+  const response = await fetch(`${api}/${encodeURIComponent(form.get('topic'))}/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ text: form.get('text'), properties, groupId: form.get('groupId') || null })
+  });
+  const body = await response.json();
+  const status = document.querySelector('#send-status');
+  status.textContent = response.ok ? `Sent ${body.messageId}.` : body.message;
+  status.className = response.ok ? '' : 'error';
+  if (response.ok) await loadTopics();
+});
+
 function refresh() {
   loadBrokers();
   loadTopics();
   loadGroups();
 }
 
+// Who is logged in: a viewer sees no controls that change anything (the API refuses them anyway).
+async function loadUser() {
+  const response = await fetch('api/me', { headers: { Accept: 'application/json' } });
+  if (response.ok) {
+    const me = await response.json();
+    document.querySelector('#user').textContent = `${me.user} (${me.role})`;
+    document.body.classList.toggle('viewer', me.role !== 'admin');
+  }
+}
+
 document.querySelector('#refresh').addEventListener('click', refresh);
+loadUser();
 refresh();
 setInterval(refresh, 5000);

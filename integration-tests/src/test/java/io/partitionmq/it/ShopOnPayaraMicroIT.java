@@ -195,6 +195,54 @@ class ShopOnPayaraMicroIT {
     @ArquillianResource
     URL shopUrl;
 
+    /** A client of the console's API that sends its user's credentials with each request (HTTP Basic). */
+    private record LoggedIn(HttpClient client, String authorization) {
+        <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+                throws java.io.IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", authorization).build(), body);
+        }
+    }
+
+    /** Logs in as one of the users set in arquillian.xml. */
+    private static LoggedIn as(String user, String password) {
+        return new LoggedIn(HttpClient.newHttpClient(), "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @org.jboss.arquillian.container.test.api.RunAsClient
+    void aPersonUsesTheConsoleInChromium() {
+        ConsoleScenario.run("http://127.0.0.1:" + shopUrl.getPort(), Integer.getInteger("it.broker.port"),
+                java.nio.file.Path.of(System.getProperty("it.screenshots", "target/screenshots")));
+    }
+
+    @Test
+    void theApiNeedsALoginAndAViewerMayLookButNotChange() throws Exception {
+        String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api";
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api + "/topics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("\"error\":\"unauthorized\""), anonymous.body());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+
+        LoggedIn viewer = as("it-viewer", "it-viewer-secret");
+        HttpResponse<String> me = viewer.send(HttpRequest.newBuilder(URI.create(api + "/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"role\":\"viewer\""), me.body());
+        assertEquals(200, viewer.send(HttpRequest.newBuilder(URI.create(api + "/topics")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> change = viewer.send(json(api + "/topics", "POST",
+                "{\"name\":\"viewers-topic\",\"partitions\":1}"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, change.statusCode(), change.body());
+        assertTrue(change.body().contains("\"error\":\"forbidden\""), change.body());
+
+        HttpResponse<String> wrong = as("it-admin", "not-the-password").send(HttpRequest.newBuilder(
+                URI.create(api + "/topics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+    }
+
     @Resource(lookup = "jms/invoices")
     Queue invoices;
 
@@ -203,7 +251,7 @@ class ShopOnPayaraMicroIT {
 
     @Test
     void aRestCallWhoseTransactionFailsSendsNothingAndOneThatCommitsSendsAll() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        LoggedIn http = as("it-admin", "it-admin-secret");
         String api = "http://127.0.0.1:" + shopUrl.getPort() + shop.getContextPath() + "/api/invoices";
         HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create(api
                 + "?run=failed&count=10&failAfterSending=true")).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -231,7 +279,7 @@ class ShopOnPayaraMicroIT {
 
     @Test
     void theAdminApiManagesTopicsAndAnswersBadRequestsWithJson() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        LoggedIn http = as("it-admin", "it-admin-secret");
         String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api/topics";
         HttpResponse<String> created = http.send(json(api, "POST", "{\"name\":\"admin-it\",\"partitions\":2}"),
                 HttpResponse.BodyHandlers.ofString());
@@ -275,7 +323,7 @@ class ShopOnPayaraMicroIT {
         broker.groups().commit("auditors", member.memberId(), member.generation(),
                 java.util.Map.of(new io.partitionmq.group.TopicPartition("lagging", 0), 2L), "");
 
-        HttpClient http = HttpClient.newHttpClient();
+        LoggedIn http = as("it-admin", "it-admin-secret");
         String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api/groups";
         HttpResponse<String> group = http.send(HttpRequest.newBuilder(URI.create(api + "/auditors")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -315,7 +363,7 @@ class ShopOnPayaraMicroIT {
         int partition = java.util.stream.IntStream.range(0, broker.logs().findTopic("browsed").orElseThrow()
                 .partitions()).filter(p -> broker.logs().summary("browsed", p).endOffset() > 0).findFirst()
                 .orElseThrow();
-        HttpClient http = HttpClient.newHttpClient();
+        LoggedIn http = as("it-admin", "it-admin-secret");
         String base = "http://127.0.0.1:" + shopUrl.getPort() + "/api/topics";
         String messages = base + "/browsed/partitions/" + partition + "/messages?limit=3&selector="
                 + java.net.URLEncoder.encode("region = 'north'", java.nio.charset.StandardCharsets.UTF_8);

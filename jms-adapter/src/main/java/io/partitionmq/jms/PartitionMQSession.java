@@ -357,24 +357,26 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     }
 
     /**
-     * PartitionMQ's own, for the resource adapter's ordered delivery: a consumer of a queue, or (for a topic) of the
-     * shared subscription {@code subscriptionName}, durable or not, to which each partition hands one message at a
-     * time and the next only once that one is acknowledged. However many such consumers there are, each
-     * partition's messages (each JMSXGroupID's) are processed in order, the partitions in parallel.
+     * PartitionMQ's own, for the resource adapter: a consumer of a queue, or (for a topic) of the subscription
+     * {@code subscriptionName} (shared, or this client id's own if {@code shared} is false; durable or not), with
+     * the share group settings the adapter's activation asks for: how often a message may be delivered before it
+     * is dead-lettered, and whether each partition hands out one message at a time (the next only once that one
+     * is acknowledged), so that however many such consumers there are, each partition's messages (each
+     * JMSXGroupID's) are processed in order while the partitions run in parallel.
      */
-    public MessageConsumer createPartitionOrderedConsumer(Destination destination, String subscriptionName,
-            boolean durable, String messageSelector) throws JMSException {
+    public MessageConsumer createAdapterConsumer(Destination destination, String subscriptionName, boolean shared,
+            boolean durable, String messageSelector, ShareGroups.Settings settings) throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(destination);
-        ShareGroups.Settings ordered = ShareGroups.Settings.DEFAULTS.inPartitionOrder();
         if (source.isQueue()) {
-            return consumer(source, messageSelector, false, source.getName(), ordered, () -> { });
+            return consumer(source, messageSelector, false, source.getName(), settings, () -> { });
         }
         if (subscriptionName == null || subscriptionName.isBlank()) {
-            throw new InvalidDestinationException("a topic's ordered consumer needs a subscription name");
+            throw new InvalidDestinationException("a topic's consumer needs a subscription name");
         }
-        return subscribe((Topic) source, sharedId(durable ? "shared-durable" : "shared", subscriptionName),
-                messageSelector, false, true, durable, ordered);
+        String id = shared ? sharedId(durable ? "shared-durable" : "shared", subscriptionName)
+                : durableId(subscriptionName);
+        return subscribe((Topic) source, id, messageSelector, false, shared, durable, settings);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.partitionmq.ra;
 import io.partitionmq.jms.PartitionMQConnection;
 import io.partitionmq.jms.PartitionMQSession;
 import io.partitionmq.jms.PartitionMQXAResource;
+import io.partitionmq.log.ShareGroups;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -160,21 +161,16 @@ final class EndpointActivation {
      * the workers, and the bean's instances on several servers, share it.
      */
     private MessageConsumer consumerOf(PartitionMQSession session, Destination destination) throws JMSException {
-        String selector = spec.getMessageSelector();
-        boolean ordered = spec.isOrderedPerPartition();
-        if (destination instanceof Topic topic) {
-            if (spec.isDurable() && spec.getClientId() != null && !spec.getClientId().isBlank()) {
-                return session.createDurableConsumer(topic, spec.getSubscriptionName(), selector, false);
-            }
-            String name = spec.isDurable() ? spec.getSubscriptionName() : nonDurableSubscription;
-            if (ordered) {
-                return session.createPartitionOrderedConsumer(topic, name, spec.isDurable(), selector);
-            }
-            return spec.isDurable() ? session.createSharedDurableConsumer(topic, name, selector)
-                    : session.createSharedConsumer(topic, name, selector);
+        ShareGroups.Settings settings = new ShareGroups.Settings(ShareGroups.Settings.DEFAULTS.lock(),
+                spec.getMaxDeliveries(), spec.isOrderedPerPartition());
+        if (!(destination instanceof Topic)) {
+            return session.createAdapterConsumer(destination, null, true, false, spec.getMessageSelector(),
+                    settings);
         }
-        return ordered ? session.createPartitionOrderedConsumer(destination, null, false, selector)
-                : session.createConsumer(destination, selector);
+        boolean ownedByClient = spec.isDurable() && spec.getClientId() != null && !spec.getClientId().isBlank();
+        return session.createAdapterConsumer(destination,
+                spec.isDurable() ? spec.getSubscriptionName() : nonDurableSubscription, !ownedByClient,
+                spec.isDurable(), spec.getMessageSelector(), settings);
     }
 
     private void deliver(Message message, Session session, PartitionMQXAResource xa) throws JMSException {

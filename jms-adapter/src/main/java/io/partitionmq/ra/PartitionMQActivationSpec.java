@@ -30,6 +30,7 @@ public class PartitionMQActivationSpec implements ActivationSpec {
     private String messageSelector;
     private String connectionFactoryLookup;
     private Integer concurrency = 1;
+    private Integer maxDeliveries = 5;
     private Boolean orderedPerPartition;
 
     @Override
@@ -50,6 +51,10 @@ public class PartitionMQActivationSpec implements ActivationSpec {
         if (concurrency == null || concurrency < 1) {
             throw new InvalidPropertyException("concurrency must be a whole number of at least 1, not "
                     + concurrency);
+        }
+        if (maxDeliveries == null || maxDeliveries < 1) {
+            throw new InvalidPropertyException("maxDeliveries must be a whole number of at least 1, not "
+                    + maxDeliveries);
         }
         if (concurrency > 1 && isDurable() && !isBlank(clientId)) {
             throw new InvalidPropertyException("a durable subscription of client id " + clientId + " has at most"
@@ -89,6 +94,18 @@ public class PartitionMQActivationSpec implements ActivationSpec {
     /** How many bean instances receive at once (each on its own session); default 1. */
     public void setConcurrency(Integer concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public Integer getMaxDeliveries() {
+        return maxDeliveries;
+    }
+
+    /**
+     * How often a message is delivered to the bean before it goes to the dead-letter queue
+     * ({@code <destination>.DLQ}); default 5.
+     */
+    public void setMaxDeliveries(Integer maxDeliveries) {
+        this.maxDeliveries = maxDeliveries;
     }
 
     public Boolean getOrderedPerPartition() {

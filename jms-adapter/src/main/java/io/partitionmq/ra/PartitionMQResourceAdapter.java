@@ -73,7 +73,11 @@ public class PartitionMQResourceAdapter implements ResourceAdapter {
         }
     }
 
-    /** No transactions are offered yet, so there is nothing to recover. */
+    /**
+     * None of their own: any PartitionMQ XAResource's {@code recover()} lists every prepared branch in the cluster,
+     * whichever connection prepared it, so the transaction manager finds the activations' branches through the
+     * outbound pool's resources. (Connecting here could block the server's start while the broker is not up.)
+     */
     @Override
     public XAResource[] getXAResources(ActivationSpec[] specs) {
         return new XAResource[0];

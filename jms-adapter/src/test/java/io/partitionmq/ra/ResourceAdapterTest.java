@@ -255,6 +255,7 @@ class ResourceAdapterTest {
                 case "subscriptionName" -> spec.setSubscriptionName(value);
                 case "messageSelector" -> spec.setMessageSelector(value);
                 case "clientId" -> spec.setClientId(value);
+                case "maxDeliveries" -> spec.setMaxDeliveries(Integer.valueOf(value));
                 default -> throw new IllegalArgumentException(key);
             }
         });
@@ -306,7 +307,7 @@ class ResourceAdapterTest {
     }
 
     @Test
-    void aDeliveryRolledBackByTheContainerComesAgainAndGoesToTheDeadLetterQueueAfterTheLimit() throws Exception {
+    void aDeliveryRolledBackByTheContainerComesAgainAndGoesToTheDeadLetterQueueAfterItsLimit() throws Exception {
         List<String> settled = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> attempts = new ConcurrentHashMap<>();
         Beans beans = new Beans(true, message -> {
@@ -322,7 +323,7 @@ class ResourceAdapterTest {
                 throw new IllegalStateException(e);
             }
         });
-        PartitionMQActivationSpec spec = spec("payments", "jakarta.jms.Queue", Map.of());
+        PartitionMQActivationSpec spec = spec("payments", "jakarta.jms.Queue", Map.of("maxDeliveries", "3"));
         adapter.endpointActivation(beans, spec);
         try (JMSContext context = client().createContext()) {
             context.createProducer().send(context.createQueue("payments"), "payment-1");
@@ -335,7 +336,7 @@ class ResourceAdapterTest {
             adapter.endpointDeactivation(beans, spec);
         }
         assertEquals(List.of("payment-1 redelivered=true count=2"), settled);
-        assertEquals(5, attempts.get("poison-1"), "delivered up to the limit, then dead-lettered");
+        assertEquals(3, attempts.get("poison-1"), "delivered up to the limit (maxDeliveries), then dead-lettered");
     }
 
     @Test

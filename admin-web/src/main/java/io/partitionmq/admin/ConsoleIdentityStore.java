@@ -1,0 +1,87 @@
+package io.partitionmq.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Checks the passwords of console and API users ({@link ConsoleLogin}) against {@code partitionmq.console.users}. Without that setting,
+ * the first start generates a password for the user {@code admin}, prints it once to the log and keeps only its
+ * hash in the data directory ({@code console-users}); there is never a well-known default.
+ */
+@ApplicationScoped
+public class ConsoleIdentityStore implements IdentityStore {
+    private static final System.Logger LOG = System.getLogger(ConsoleIdentityStore.class.getName());
+    static final String USERS_KEY = "partitionmq.console.users";
+    private static final String GENERATED_FILE = "console-users";
+
+    private ConsoleUsers users;
+
+    @PostConstruct
+    void load() {
+        Config config = ConfigProvider.getConfig();
+        String configured = config.getOptionalValue(USERS_KEY, String.class).orElse("");
+        users = ConsoleUsers.parse(configured.isBlank()
+                ? generatedAdmin(Path.of(config.getValue("partitionmq.data.dir", String.class)))
+                : configured);
+    }
+
+    /** The generated admin's entry: read back, or made (and its password printed) at the first start. */
+    private static String generatedAdmin(Path dataDir) {
+        Path file = dataDir.resolve(GENERATED_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String entry = "admin:admin:{sha256}" + HexFormat.of().formatHex(sha256(password));
+            Files.createDirectories(dataDir);
+            Files.writeString(file, entry + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // A file system without POSIX permissions: the file holds a hash only.
+            }
+            LOG.log(Level.WARNING, "PartitionMQ console: log in as user ''admin'' with password ''{0}''. It is"
+                    + " shown this once; only its hash is kept, in {1}. Configure users with {2} instead.",
+                    password, file, USERS_KEY);
+            return entry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the generated console user in " + file, e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        return users.roleOf(credential.getCaller(), credential.getPasswordAsString())
+                .map(role -> new CredentialValidationResult(credential.getCaller(), Set.of(role)))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}
