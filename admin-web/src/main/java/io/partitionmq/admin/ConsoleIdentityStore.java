@@ -2,6 +2,8 @@ package io.partitionmq.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -34,6 +36,11 @@ public class ConsoleIdentityStore implements IdentityStore {
     private static final String GENERATED_FILE = "console-users";
 
     private ConsoleUsers users;
+
+    /** Loads (or generates) the users when the application starts, not at the first login. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it creates this bean, whose @PostConstruct loads the users.
+    }
 
     @PostConstruct
     void load() {

@@ -192,6 +192,17 @@ public final class Broker implements AutoCloseable {
         return hazelcast.getLifecycleService().isRunning();
     }
 
+    /** The cluster as this broker sees it now; cheap (local state only), for health checks and metrics. */
+    public ClusterHealth health() {
+        int members = hazelcast.getCluster().getMembers().size();
+        int ownerless = (int) hazelcast.getPartitionService().getPartitions().stream()
+                .filter(partition -> partition.getOwner() == null).count();
+        boolean inSync = hazelcast.getPartitionService().isClusterSafe();
+        int led = hazelcast.getMap(PartitionLogs.LOG_MAP).localKeySet().size();
+        boolean enoughMembers = members > config.backupCount();
+        return new ClusterHealth(members, ownerless, inSync, led, enoughMembers && inSync ? 0 : led);
+    }
+
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */
     public BrokerConnection connect() {
         return new BrokerConnection(hazelcast, () -> { });

@@ -148,6 +148,13 @@ public final class ConsumerGroups {
         return committed == null ? OptionalLong.empty() : OptionalLong.of(committed.offset());
     }
 
+    /** The groups this member coordinates; only callable on a broker member (for its metrics). */
+    public List<String> listLocal() {
+        List<String> names = new ArrayList<>(groups.localKeySet());
+        names.sort(null);
+        return names;
+    }
+
     public List<String> list() {
         List<String> names = new ArrayList<>(groups.keySet());
         names.sort(null);

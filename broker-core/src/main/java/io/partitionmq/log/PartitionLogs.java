@@ -135,6 +135,17 @@ public final class PartitionLogs implements AutoCloseable {
 
     // Partitions.
 
+    /**
+     * The partitions this member leads, each with its summary, in one local operation; only callable on a
+     * broker member (a broker's metrics report what it leads).
+     */
+    public Map<PartitionKey, PartitionSummary> localSummaries() {
+        Map<PartitionKey, PartitionSummary> summaries = new java.util.HashMap<>();
+        logs.executeOnKeys(logs.localKeySet(), new ReadProcessor(0, 0))
+                .forEach((key, slice) -> summaries.put(key, slice.summary(key.partition())));
+        return summaries;
+    }
+
     public PartitionSummary summary(String topic, int partition) {
         return logs.executeOnKey(new PartitionKey(topic, partition), new ReadProcessor(0, 0)).summary(partition);
     }

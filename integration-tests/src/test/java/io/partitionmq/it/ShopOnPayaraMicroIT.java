@@ -218,6 +218,36 @@ class ShopOnPayaraMicroIT {
     }
 
     @Test
+    void readinessReflectsTheClusterAndMetricsArePrometheusText() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String server = "http://127.0.0.1:" + shopUrl.getPort();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(server + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"partitionsWithoutOwner\":\"0\""), ready.body());
+        assertTrue(ready.body().contains("\"clusterMembers\":\"1\""), ready.body());
+
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().send(context.createQueue("metered"), "counted");
+        }
+        as("it-viewer", "it-viewer-secret").send(HttpRequest.newBuilder(URI.create(server + "/api/topics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // Per-topic figures are taken every 15 s.
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        String metrics = "";
+        while (System.currentTimeMillis() < deadline && !metrics.contains("topic=\"metered\"")) {
+            metrics = http.send(HttpRequest.newBuilder(URI.create(server + "/metrics?scope=application")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(1_000);
+        }
+        assertTrue(metrics.contains("partitionmq_cluster_members"), metrics);
+        assertTrue(metrics.contains("partitionmq_log_partitions_under_replicated"), metrics);
+        assertTrue(metrics.matches("(?s).*partitionmq_topic_records_appended\\{[^}]*topic=\"metered\"[^}]*} 1(\\.0)?\\n.*"),
+                metrics);
+        assertTrue(metrics.contains("partitionmq_admin_request_seconds"), metrics);
+    }
+
+    @Test
     void theApiNeedsALoginAndAViewerMayLookButNotChange() throws Exception {
         String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api";
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
