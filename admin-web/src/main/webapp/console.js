@@ -26,11 +26,23 @@ async function loadTopics() {
   }
   const topics = await response.json();
   total = Number(response.headers.get('X-Total-Count') || topics.length);
+  const now = Date.now();
   rows.replaceChildren(...topics.map(topic => {
     const tr = document.createElement('tr');
     tr.dataset.topic = topic.name;
-    tr.append(cell(topic.name), cell(topic.partitions, 'num'), cell(topic.records, 'num'),
-      cell(topic.partitionOffsets.map(p => `${p.partition}:${p.endOffset}`).join('  '), 'offsets'));
+    const name = cell(topic.name);
+    if (topic.partitionOffsets.some(p => p.underReplicated)) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'under-replicated';
+      badge.title = 'fewer brokers than backup-count + 1, or replicas moving';
+      name.append(' ', badge);
+    }
+    const offsets = cell(topic.partitionOffsets.map(p => `${p.partition}:${p.endOffset}`).join('  '), 'offsets');
+    offsets.title = topic.partitionOffsets.map(p => `partition ${p.partition}: leader ${p.leader || 'none'}`)
+      .join('\n');
+    tr.append(name, cell(topic.partitions, 'num'), cell(topic.records, 'num'),
+      cell(rateIn(topic, now), 'num'), offsets);
     tr.addEventListener('click', () => {
       document.querySelector('#browse [name=topic]').value = topic.name;
       browse();
@@ -42,6 +54,19 @@ async function loadTopics() {
     : `${pageStart + 1}-${pageStart + topics.length} of ${total}`;
   document.querySelector('#previous').disabled = pageStart === 0;
   document.querySelector('#next').disabled = pageStart + pageSize >= total;
+}
+
+// Messages in per second: the change of a topic's end offsets since the previous refresh.
+const lastEnds = new Map();
+
+function rateIn(topic, now) {
+  const end = topic.partitionOffsets.reduce((sum, p) => sum + p.endOffset, 0);
+  const previous = lastEnds.get(topic.name);
+  lastEnds.set(topic.name, { end, at: now });
+  if (!previous || now <= previous.at) {
+    return '';
+  }
+  return Math.max(0, Math.round((end - previous.end) * 1000 / (now - previous.at))).toLocaleString();
 }
 
 document.querySelector('#search').addEventListener('input', () => {

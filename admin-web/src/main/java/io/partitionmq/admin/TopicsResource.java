@@ -39,6 +39,10 @@ public class TopicsResource {
     @Inject
     GroupAdministration groups;
 
+    private TopicView view(io.partitionmq.log.TopicDescription topic) {
+        return TopicView.of(topic, topics.placement(topic));
+    }
+
     /**
      * Topics by name, a page at a time: {@code search} keeps names containing it, {@code offset} and
      * {@code limit} choose the page; the {@code X-Total-Count} header says how many match.
@@ -47,7 +51,7 @@ public class TopicsResource {
     public Response list(@QueryParam("search") String search, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         TopicAdministration.TopicPage page = topics.topics(search, offset, limit);
-        return Response.ok(page.topics().stream().map(TopicView::of).toList())
+        return Response.ok(page.topics().stream().map(this::view).toList())
                 .header("X-Total-Count", page.total()).build();
     }
 
@@ -73,7 +77,7 @@ public class TopicsResource {
     @GET
     @Path("{name}")
     public TopicView get(@PathParam("name") String name) {
-        return TopicView.of(topics.topic(name));
+        return view(topics.topic(name));
     }
 
     /** Changes settings: a JSON object of Kafka-named keys and values, e.g. {"retention.ms": "3600000"}. */
@@ -83,7 +87,7 @@ public class TopicsResource {
         if (changes == null || changes.isEmpty()) {
             throw new BadRequestException("send a JSON object of settings, e.g. {\"retention.ms\": \"3600000\"}");
         }
-        return TopicView.of(topics.alterConfig(name, changes));
+        return view(topics.alterConfig(name, changes));
     }
 
     /** Raises the partition count: {"partitions": 8}. */
@@ -93,7 +97,7 @@ public class TopicsResource {
         if (request == null || request.partitions() == null) {
             throw new BadRequestException("send the new partition count, e.g. {\"partitions\": 8}");
         }
-        return TopicView.of(topics.addPartitions(name, request.partitions()));
+        return view(topics.addPartitions(name, request.partitions()));
     }
 
     /**
@@ -143,7 +147,7 @@ public class TopicsResource {
             return ApiError.response(Response.Status.BAD_REQUEST, "missing_body",
                     "send a JSON body such as {\"name\": \"orders\", \"partitions\": 3}");
         }
-        TopicView created = TopicView.of(topics.create(request.name(), request.partitions()));
+        TopicView created = view(topics.create(request.name(), request.partitions()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
     }
 }

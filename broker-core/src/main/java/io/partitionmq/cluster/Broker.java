@@ -199,8 +199,8 @@ public final class Broker implements AutoCloseable {
                 .filter(partition -> partition.getOwner() == null).count();
         boolean inSync = hazelcast.getPartitionService().isClusterSafe();
         int led = hazelcast.getMap(PartitionLogs.LOG_MAP).localKeySet().size();
-        boolean enoughMembers = members > config.backupCount();
-        return new ClusterHealth(members, ownerless, inSync, led, enoughMembers && inSync ? 0 : led);
+        boolean backupsMissing = members <= config.backupCount() || !inSync;
+        return new ClusterHealth(members, ownerless, inSync, backupsMissing, led, backupsMissing ? led : 0);
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */

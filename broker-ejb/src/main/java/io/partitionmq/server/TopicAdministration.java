@@ -33,6 +33,19 @@ public class TopicAdministration {
         return new TopicPage(matching.size(), page);
     }
 
+    /**
+     * Where a topic's partitions live: each one's leader (broker id), and whether partitions may lack a backup
+     * now (fewer brokers than backup-count + 1, or replicas moving); Hazelcast does not say per partition.
+     */
+    public record Placement(List<String> leaders, boolean underReplicated) {
+    }
+
+    public Placement placement(TopicDescription topic) {
+        io.partitionmq.cluster.Broker broker = BrokerService.running();
+        return new Placement(broker.connect().brokers().leadersOf(topic.name(), topic.partitions()),
+                broker.health().backupsMissing());
+    }
+
     /** One topic; throws the engine's UnknownTopicException if there is none. */
     public TopicDescription topic(String name) {
         PartitionLogs logs = logs();

@@ -314,6 +314,10 @@ class ShopOnPayaraMicroIT {
         HttpResponse<String> created = http.send(json(api, "POST", "{\"name\":\"admin-it\",\"partitions\":2}"),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
+        String brokerId = io.partitionmq.cluster.LocalBroker.get().orElseThrow().id();
+        assertTrue(created.body().contains("\"leader\":\"" + brokerId + "\""), created.body());
+        assertTrue(created.body().contains("\"underReplicated\":true"),
+                "one broker cannot hold the backups backup-count 1 asks for: " + created.body());
         HttpResponse<String> altered = http.send(json(api + "/admin-it/config", "PATCH",
                 "{\"retention.ms\":\"3600000\"}"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, altered.statusCode(), altered.body());
