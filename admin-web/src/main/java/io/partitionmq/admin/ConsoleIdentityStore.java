@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.cluster.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,11 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -61,7 +59,7 @@ public class ConsoleIdentityStore implements IdentityStore {
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            String entry = "admin:admin:{sha256}" + HexFormat.of().formatHex(sha256(password));
+            String entry = "admin:admin:" + Users.hashed(password);
             Files.createDirectories(dataDir);
             Files.writeString(file, entry + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             try {
@@ -75,14 +73,6 @@ public class ConsoleIdentityStore implements IdentityStore {
             return entry;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated console user in " + file, e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

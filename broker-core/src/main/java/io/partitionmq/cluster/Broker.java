@@ -1,5 +1,6 @@
 package io.partitionmq.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
@@ -8,6 +9,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.partitionmq.log.LogDefaults;
+import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,8 @@ import io.partitionmq.store.FileLogStore;
 import io.partitionmq.transaction.Transactions;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -201,6 +205,20 @@ public final class Broker implements AutoCloseable {
         int led = hazelcast.getMap(PartitionLogs.LOG_MAP).localKeySet().size();
         boolean backupsMissing = members <= config.backupCount() || !inSync;
         return new ClusterHealth(members, ownerless, inSync, backupsMissing, led, backupsMissing ? led : 0);
+    }
+
+    /**
+     * The leader of each partition of a topic, by broker id: the broker owning the Hazelcast partition the log
+     * partition lives on ("" while none does).
+     */
+    public List<String> leadersOf(String topic, int partitions) {
+        List<String> leaders = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            Member owner = hazelcast.getPartitionService().getPartition(PartitionKey.routingKey(topic, p)).getOwner();
+            String id = owner == null ? null : owner.getAttribute(BROKER_ID_ATTRIBUTE);
+            leaders.add(id == null ? "" : id);
+        }
+        return leaders;
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */

@@ -1,8 +1,6 @@
 package io.partitionmq.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import io.partitionmq.log.PartitionKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,20 +15,6 @@ public final class Brokers {
 
     Brokers(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
-    }
-
-    /**
-     * The leader of each partition of a topic, by broker id: the broker owning the Hazelcast partition the log
-     * partition lives on ("" while none does).
-     */
-    public List<String> leadersOf(String topic, int partitions) {
-        List<String> leaders = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) {
-            Member owner = hazelcast.getPartitionService().getPartition(PartitionKey.routingKey(topic, p)).getOwner();
-            String id = owner == null ? null : owner.getAttribute(Broker.BROKER_ID_ATTRIBUTE);
-            leaders.add(id == null ? "" : id);
-        }
-        return leaders;
     }
 
     /** Every member's status, by broker id. */

@@ -45,6 +45,11 @@ public final class Users {
         return new Users(digests);
     }
 
+    /** How a password is written in a configured user list without giving it away: {@code {sha256}<hex>}. */
+    public static String hashed(String password) {
+        return SHA256 + HexFormat.of().formatHex(sha256(password));
+    }
+
     public boolean isEmpty() {
         return digests.isEmpty();
     }

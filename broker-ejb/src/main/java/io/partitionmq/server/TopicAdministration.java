@@ -42,8 +42,7 @@ public class TopicAdministration {
 
     public Placement placement(TopicDescription topic) {
         io.partitionmq.cluster.Broker broker = BrokerService.running();
-        return new Placement(broker.connect().brokers().leadersOf(topic.name(), topic.partitions()),
-                broker.health().backupsMissing());
+        return new Placement(broker.leadersOf(topic.name(), topic.partitions()), broker.health().backupsMissing());
     }
 
     /** One topic; throws the engine's UnknownTopicException if there is none. */

@@ -64,6 +64,15 @@ class XATransactionTest {
         return factory;
     }
 
+    /** A transacted session whose work belongs to the branch {@code xid}, started on {@code xa}. */
+    private static Session enlistedInNewBranch(Connection connection, PartitionMQXAResource xa, Xid xid)
+            throws JMSException, XAException {
+        xa.start(xid, XAResource.TMNOFLAGS);
+        Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+        xa.enlist(session);
+        return session;
+    }
+
     private static List<String> drain(Session session, Queue queue) throws JMSException {
         List<String> texts = new ArrayList<>();
         try (MessageConsumer consumer = session.createConsumer(queue)) {
@@ -83,9 +92,7 @@ class XATransactionTest {
             connection.start();
             broker.connect().logs().createTopic("orders", 3);
             PartitionMQXAResource xa = ((PartitionMQConnection) connection).xaResource();
-            xa.start(xid, XAResource.TMNOFLAGS);
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            xa.enlist(session);
+            Session session = enlistedInNewBranch(connection, xa, xid);
             Queue orders = session.createQueue("orders");
             MessageProducer producer = session.createProducer(orders);
             for (int i = 0; i < 6; i++) {
@@ -137,10 +144,10 @@ class XATransactionTest {
                 plain.createProducer(requests).send(plain.createTextMessage("request"));
 
                 PartitionMQXAResource xa = ((PartitionMQConnection) connection).xaResource();
+
                 Xid xid = TestXid.of("reply-1");
-                xa.start(xid, XAResource.TMNOFLAGS);
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                xa.enlist(session);
+
+                Session session = enlistedInNewBranch(connection, xa, xid);
                 MessageConsumer consumer = session.createConsumer(requests);
                 TextMessage request = (TextMessage) consumer.receive(WAIT);
                 assertNotNull(request);
@@ -174,10 +181,10 @@ class XATransactionTest {
                 plain.createProducer(in).send(plain.createTextMessage("work"));
 
                 PartitionMQXAResource xa = ((PartitionMQConnection) connection).xaResource();
+
                 Xid xid = TestXid.of("one-phase");
-                xa.start(xid, XAResource.TMNOFLAGS);
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                xa.enlist(session);
+
+                Session session = enlistedInNewBranch(connection, xa, xid);
                 try (MessageConsumer consumer = session.createConsumer(in)) {
                     assertNotNull(consumer.receive(WAIT));
                 }
