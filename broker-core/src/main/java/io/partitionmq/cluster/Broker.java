@@ -121,6 +121,7 @@ public final class Broker implements AutoCloseable {
         memberConfig.getUserContext().put(LogStore.RECOVERED_KEY, recovered);
         memberConfig.getUserContext().put(STARTED_AT_KEY, System.currentTimeMillis());
         memberConfig.getUserContext().put(DATA_DIR_KEY, config.dataDir());
+        memberConfig.getUserContext().put(LogStore.HELD_BYTES_KEY, config.heldBytesPerReplica());
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {

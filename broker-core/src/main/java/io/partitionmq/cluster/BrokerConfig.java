@@ -1,5 +1,6 @@
 package io.partitionmq.cluster;
 
+import io.partitionmq.log.LogStore;
 import io.partitionmq.log.TopicConfig;
 import io.partitionmq.store.FlushPolicy;
 import java.nio.file.Path;
@@ -22,11 +23,13 @@ import java.util.List;
  * @param flush                   when written log data is forced to disk
  * @param flushInterval           how often, with {@link FlushPolicy#INTERVAL}
  * @param dataDir                 where the broker keeps its files
+ * @param heldBytesPerReplica     how many bytes of its newest records each partition replica keeps in memory;
+ *                                older ones are read from the data directory
  */
 public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
                            int backupCount, int defaultPartitions, TopicConfig topicDefaults,
                            Duration retentionCheckInterval, Duration groupOffsetsRetention, FlushPolicy flush,
-                           Duration flushInterval, Path dataDir) {
+                           Duration flushInterval, Path dataDir, long heldBytesPerReplica) {
     public BrokerConfig {
         members = List.copyOf(members);
         if (port <= 0 || port > 65535) {
@@ -44,6 +47,10 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
                     + groupOffsetsRetention);
         }
         requirePositive("the flush interval", flushInterval);
+        if (heldBytesPerReplica < 0) {
+            throw new IllegalArgumentException("the bytes held in memory per replica cannot be negative, got "
+                    + heldBytesPerReplica);
+        }
     }
 
     private static void requirePositive(String what, Duration duration) {
@@ -57,21 +64,29 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
         String address = "127.0.0.1:" + port;
         return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4,
                 TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), Duration.ofDays(7), FlushPolicy.INTERVAL,
-                Duration.ofSeconds(1), dataDir);
+                Duration.ofSeconds(1), dataDir, LogStore.DEFAULT_HELD_BYTES);
     }
 
     public BrokerConfig withCluster(String name, List<String> clusterMembers) {
         return new BrokerConfig(brokerId, name, host, port, clusterMembers, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir);
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir,
+                heldBytesPerReplica);
     }
 
     public BrokerConfig withRetentionCheckInterval(Duration interval) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, interval, groupOffsetsRetention, flush, flushInterval, dataDir);
+                topicDefaults, interval, groupOffsetsRetention, flush, flushInterval, dataDir,
+                heldBytesPerReplica);
+    }
+
+    public BrokerConfig withHeldBytesPerReplica(long bytes) {
+        return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir, bytes);
     }
 
     public BrokerConfig withFlush(FlushPolicy policy) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, groupOffsetsRetention, policy, flushInterval, dataDir);
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, policy, flushInterval, dataDir,
+                heldBytesPerReplica);
     }
 }

@@ -10,6 +10,10 @@ import java.util.List;
 /**
  * A run of consecutive batches of one partition, the unit of rolling and retention. Batches are appended in
  * offset order with non-decreasing append times, so the batch list is itself the offset and time index.
+ *
+ * <p>The oldest batches may leave memory once the replica's store holds them: from then on a
+ * {@link SegmentReader} serves the offsets before {@code heldFrom}, the list the rest. A segment sent to
+ * another member (migration, backup sync) travels whole and arrives wholly in memory.
  */
 final class LogSegment implements IdentifiedDataSerializable {
     private long baseOffset;
@@ -17,7 +21,14 @@ final class LogSegment implements IdentifiedDataSerializable {
     private long firstAppendTime = -1;
     private long lastAppendTime = -1;
     private long sizeInBytes;
+    private int lastEpoch = -1;
+    /** The batches in memory: those from {@link #heldFrom} on. */
     private ArrayList<RecordBatch> batches = new ArrayList<>();
+    private long heldFrom;
+    private long heldBytes;
+    /** Serves the offsets before {@link #heldFrom}; null while every batch is in memory. */
+    private transient SegmentReader stored;
+    private long storedLastAppendTime = -1;
 
     LogSegment() {
     }
@@ -25,6 +36,7 @@ final class LogSegment implements IdentifiedDataSerializable {
     LogSegment(long baseOffset) {
         this.baseOffset = baseOffset;
         this.nextOffset = baseOffset;
+        this.heldFrom = baseOffset;
     }
 
     long baseOffset() {
@@ -43,47 +55,70 @@ final class LogSegment implements IdentifiedDataSerializable {
         return sizeInBytes;
     }
 
-    boolean isEmpty() {
-        return batches.isEmpty();
+    /** The bytes of the batches this segment keeps in memory. */
+    long heldBytes() {
+        return heldBytes;
     }
 
-    List<RecordBatch> batches() {
-        return batches;
+    /** The leader epoch of the last batch, or -1 if the segment is empty. */
+    int lastEpoch() {
+        return lastEpoch;
+    }
+
+    boolean isEmpty() {
+        return nextOffset == baseOffset;
     }
 
     /** Whether a batch of this size, appended now, belongs in a new segment (Kafka's roll rule). */
     boolean shouldRollBefore(int batchBytes, long now, TopicConfig config) {
-        return !batches.isEmpty()
+        return !isEmpty()
                 && (sizeInBytes + batchBytes > config.segmentBytes() || now - firstAppendTime >= config.segmentMs());
     }
 
     void add(RecordBatch batch) {
-        if (batches.isEmpty()) {
+        if (isEmpty()) {
             firstAppendTime = batch.appendTime();
         }
         batches.add(batch);
         nextOffset = batch.nextOffset();
         lastAppendTime = batch.appendTime();
+        lastEpoch = batch.leaderEpoch();
         sizeInBytes += batch.sizeInBytes();
+        heldBytes += batch.sizeInBytes();
     }
 
-    /** The index of the batch holding {@code offset}, or of the first batch after it. */
-    int indexOfBatchHolding(long offset) {
-        int low = 0;
-        int high = batches.size() - 1;
-        while (low < high) {
-            int middle = (low + high + 1) >>> 1;
-            if (batches.get(middle).baseOffset() <= offset) {
-                low = middle;
-            } else {
-                high = middle - 1;
+    /**
+     * Adds to {@code found} the batches holding the records from {@code fromOffset} on (the segment must hold it,
+     * or start after it) until they hold {@code maxRecords}; returns how many records they add.
+     */
+    int collect(long fromOffset, int maxRecords, List<RecordBatch> found) {
+        int records = 0;
+        long from = Math.max(fromOffset, baseOffset);
+        if (from < heldFrom) {
+            for (RecordBatch batch : stored.read(from, maxRecords)) {
+                found.add(batch);
+                records += (int) (batch.nextOffset() - Math.max(from, batch.baseOffset()));
             }
+            from = heldFrom;
         }
-        return low;
+        for (int b = indexOfBatchHolding(from); b < batches.size() && records < maxRecords; b++) {
+            RecordBatch batch = batches.get(b);
+            found.add(batch);
+            records += (int) (batch.nextOffset() - Math.max(from, batch.baseOffset()));
+        }
+        return records;
+    }
+
+    /** The batch holding {@code offset}, which the segment must hold. */
+    RecordBatch batchHolding(long offset) {
+        return offset < heldFrom ? stored.read(offset, 1).get(0) : batches.get(indexOfBatchHolding(offset));
     }
 
     /** The first batch appended at or after {@code timestamp}, or null if all are older. */
     RecordBatch firstBatchAtOrAfter(long timestamp) {
+        if (stored != null && storedLastAppendTime >= timestamp) {
+            return stored.firstAtOrAfter(timestamp);
+        }
         int low = 0;
         int high = batches.size();
         while (low < high) {
@@ -95,6 +130,63 @@ final class LogSegment implements IdentifiedDataSerializable {
             }
         }
         return low < batches.size() ? batches.get(low) : null;
+    }
+
+    /** Every batch, in offset order; those out of memory are read back. */
+    List<RecordBatch> allBatches() {
+        if (stored == null) {
+            return batches;
+        }
+        List<RecordBatch> all = new ArrayList<>(stored.readAll());
+        all.addAll(batches);
+        return all;
+    }
+
+    /**
+     * The offset before which the oldest batches in memory hold at least {@code bytes} (all of them if they
+     * hold less): where {@link #release} would have to go to free that much.
+     */
+    long heldOffsetFreeing(long bytes) {
+        long freed = 0;
+        for (RecordBatch batch : batches) {
+            freed += batch.sizeInBytes();
+            if (freed >= bytes) {
+                return batch.nextOffset();
+            }
+        }
+        return nextOffset;
+    }
+
+    /** Drops from memory the batches before {@code upTo}, which {@code reader} serves from now on. */
+    long release(SegmentReader reader, long upTo) {
+        long freed = 0;
+        int count = 0;
+        while (count < batches.size() && batches.get(count).nextOffset() <= upTo) {
+            RecordBatch batch = batches.get(count);
+            freed += batch.sizeInBytes();
+            storedLastAppendTime = batch.appendTime();
+            count++;
+        }
+        batches.subList(0, count).clear();
+        heldFrom = upTo;
+        heldBytes -= freed;
+        stored = reader;
+        return freed;
+    }
+
+    /** The index of the in-memory batch holding {@code offset}, or of the first batch after it. */
+    private int indexOfBatchHolding(long offset) {
+        int low = 0;
+        int high = batches.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (batches.get(middle).baseOffset() <= offset) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     @Override
@@ -114,7 +206,7 @@ final class LogSegment implements IdentifiedDataSerializable {
         out.writeLong(firstAppendTime);
         out.writeLong(lastAppendTime);
         out.writeLong(sizeInBytes);
-        RecordBatch.writeList(out, batches);
+        RecordBatch.writeList(out, allBatches());
     }
 
     @Override
@@ -125,5 +217,8 @@ final class LogSegment implements IdentifiedDataSerializable {
         lastAppendTime = in.readLong();
         sizeInBytes = in.readLong();
         batches = RecordBatch.readList(in);
+        heldFrom = baseOffset;
+        heldBytes = batches.stream().mapToLong(RecordBatch::sizeInBytes).sum();
+        lastEpoch = batches.isEmpty() ? -1 : batches.get(batches.size() - 1).leaderEpoch();
     }
 }

@@ -17,6 +17,12 @@ public interface LogStore extends AutoCloseable {
      * still holds.
      */
     String RECOVERED_KEY = "partitionmq.log.recovered";
+    /**
+     * The user-context key of a member's {@code Long}: how many bytes of its newest batches each replica keeps in
+     * memory; older batches are read back from the store. Absent: {@link #DEFAULT_HELD_BYTES}.
+     */
+    String HELD_BYTES_KEY = "partitionmq.log.held.bytes";
+    long DEFAULT_HELD_BYTES = 8L * 1024 * 1024;
 
     /**
      * Persists a batch just appended to the replica, in the segment starting at {@code segmentBase}. If the
@@ -27,6 +33,15 @@ public interface LogStore extends AutoCloseable {
 
     /** Replaces the stored replica with this one: its settings, start offset and all its segments. */
     void rewrite(PartitionKey key, StoredPartition replica);
+
+    /** Whether the store holds the replica as it is now: every batch up to {@code end}, as this member wrote it. */
+    boolean holds(PartitionKey key, long end);
+
+    /**
+     * A reader of the stored batches of the segment starting at {@code segmentBase}, before offset {@code upTo},
+     * so the replica need not keep them in memory; null if this store cannot serve them all.
+     */
+    SegmentReader reader(PartitionKey key, long segmentBase, long upTo);
 
     /** Persists changed settings or a moved start, dropping stored segments that end at or before the start. */
     void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint);

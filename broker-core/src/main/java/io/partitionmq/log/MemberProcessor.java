@@ -31,6 +31,12 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         return member.getUserContext().get(key);
     }
 
+    /** How many bytes of its newest batches each replica on this member keeps in memory. */
+    final long heldBytesPerReplica() {
+        Object held = member.getUserContext().get(LogStore.HELD_BYTES_KEY);
+        return held != null ? (Long) held : LogStore.DEFAULT_HELD_BYTES;
+    }
+
     final String localMemberId() {
         return member.getCluster().getLocalMember().getUuid().toString();
     }
@@ -57,6 +63,16 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
 
         @Override
         public void rewrite(PartitionKey key, StoredPartition replica) {
+        }
+
+        @Override
+        public boolean holds(PartitionKey key, long end) {
+            return true;
+        }
+
+        @Override
+        public SegmentReader reader(PartitionKey key, long segmentBase, long upTo) {
+            return null;
         }
 
         @Override

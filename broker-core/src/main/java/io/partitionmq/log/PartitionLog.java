@@ -79,7 +79,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
     LogStore.StoredPartition toStored() {
         List<LogStore.StoredSegment> stored = new ArrayList<>(segments.size());
         for (LogSegment segment : segments) {
-            stored.add(new LogStore.StoredSegment(segment.baseOffset(), segment.batches()));
+            stored.add(new LogStore.StoredSegment(segment.baseOffset(), segment.allBatches()));
         }
         return new LogStore.StoredPartition(checkpoint(), stored, shareGroupsState());
     }
@@ -101,9 +101,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     private int lastBatchEpoch() {
         for (int s = segments.size() - 1; s >= 0; s--) {
-            List<RecordBatch> batches = segments.get(s).batches();
-            if (!batches.isEmpty()) {
-                return batches.get(batches.size() - 1).leaderEpoch();
+            if (!segments.get(s).isEmpty()) {
+                return segments.get(s).lastEpoch();
             }
         }
         return -1;
@@ -139,6 +138,39 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     long sizeInBytes() {
         return segments.stream().mapToLong(LogSegment::sizeInBytes).sum();
+    }
+
+    /** The bytes of batches this replica keeps in memory. */
+    long heldBytes() {
+        return segments.stream().mapToLong(LogSegment::heldBytes).sum();
+    }
+
+    /**
+     * Once the replica keeps more than {@code limit} bytes of batches in memory, lets the oldest go down to half
+     * of it, as far as {@code store} holds them and can read them back. Returns the bytes let go.
+     */
+    long releaseHeld(long limit, LogStore store, PartitionKey key) {
+        long held = heldBytes();
+        if (held <= limit) {
+            return 0;
+        }
+        long toFree = held - limit / 2;
+        long freed = 0;
+        for (LogSegment segment : segments) {
+            if (freed >= toFree) {
+                break;
+            }
+            if (segment.heldBytes() == 0) {
+                continue;
+            }
+            long upTo = segment.heldOffsetFreeing(toFree - freed);
+            SegmentReader reader = store.reader(key, segment.baseOffset(), upTo);
+            if (reader == null) {
+                break;
+            }
+            freed += segment.release(reader, upTo);
+        }
+        return freed;
     }
 
     private LogSegment active() {
@@ -230,23 +262,15 @@ final class PartitionLog implements IdentifiedDataSerializable {
         if (maxRecords > 0 && fromOffset >= startOffset && fromOffset < nextOffset) {
             int records = 0;
             for (int s = indexOfSegmentHolding(fromOffset); s < segments.size() && records < maxRecords; s++) {
-                LogSegment segment = segments.get(s);
-                List<RecordBatch> batches = segment.batches();
-                int first = segment.baseOffset() <= fromOffset ? segment.indexOfBatchHolding(fromOffset) : 0;
-                for (int b = first; b < batches.size() && records < maxRecords; b++) {
-                    RecordBatch batch = batches.get(b);
-                    found.add(batch);
-                    records += (int) (batch.nextOffset() - Math.max(fromOffset, batch.baseOffset()));
-                }
+                records += segments.get(s).collect(fromOffset, maxRecords - records, found);
             }
         }
-        return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), found);
+        return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), heldBytes(), found);
     }
 
     /** The batch holding {@code offset}, which must lie between the start and the end of the log. */
     RecordBatch batchHolding(long offset) {
-        LogSegment segment = segments.get(indexOfSegmentHolding(offset));
-        return segment.batches().get(segment.indexOfBatchHolding(offset));
+        return segments.get(indexOfSegmentHolding(offset)).batchHolding(offset);
     }
 
     /**

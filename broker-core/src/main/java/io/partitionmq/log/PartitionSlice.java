@@ -12,25 +12,28 @@ final class PartitionSlice implements IdentifiedDataSerializable {
     private long endOffset;
     private int segments;
     private long sizeInBytes;
+    private long heldBytes;
     private List<RecordBatch> batches;
 
     PartitionSlice() {
     }
 
-    PartitionSlice(long startOffset, long endOffset, int segments, long sizeInBytes, List<RecordBatch> batches) {
+    PartitionSlice(long startOffset, long endOffset, int segments, long sizeInBytes, long heldBytes,
+            List<RecordBatch> batches) {
         this.startOffset = startOffset;
         this.endOffset = endOffset;
         this.segments = segments;
         this.sizeInBytes = sizeInBytes;
+        this.heldBytes = heldBytes;
         this.batches = batches;
     }
 
     static PartitionSlice empty() {
-        return new PartitionSlice(0, 0, 0, 0, List.of());
+        return new PartitionSlice(0, 0, 0, 0, 0, List.of());
     }
 
     PartitionSummary summary(int partition) {
-        return new PartitionSummary(partition, startOffset, endOffset, segments, sizeInBytes);
+        return new PartitionSummary(partition, startOffset, endOffset, segments, sizeInBytes, heldBytes);
     }
 
     long startOffset() {
@@ -61,6 +64,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         out.writeLong(endOffset);
         out.writeInt(segments);
         out.writeLong(sizeInBytes);
+        out.writeLong(heldBytes);
         RecordBatch.writeList(out, batches);
     }
 
@@ -70,6 +74,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         endOffset = in.readLong();
         segments = in.readInt();
         sizeInBytes = in.readLong();
+        heldBytes = in.readLong();
         batches = RecordBatch.readList(in);
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Applies retention to a partition on its leader: the leader reads the clock and decides the new log start;
- * backups replay that decision ({@link TruncateProcessor}). Returns {start offset before, start offset after}.
+ * backups replay that decision ({@link TruncateProcessor}). Every replica then settles ({@link #settle}): the
+ * periodic pass that persists a replica that moved to its member and lets its old batches leave memory.
+ * Returns {start offset before, start offset after}.
  */
 final class RetentionProcessor extends ReplicaProcessor<long[]> {
     private transient long decidedStart = -1;
@@ -22,10 +24,11 @@ final class RetentionProcessor extends ReplicaProcessor<long[]> {
         long newStart = log.retentionStart(System.currentTimeMillis());
         if (newStart > log.startOffset()) {
             log.truncateBefore(newStart);
-            entry.setValue(log);
             store().checkpoint(entry.getKey(), log.checkpoint());
-            decidedStart = newStart;
         }
+        decidedStart = log.startOffset();
+        settle(entry);
+        entry.setValue(log); // also when unchanged: the backups settle too
         return new long[] {before, log.startOffset()};
     }
 

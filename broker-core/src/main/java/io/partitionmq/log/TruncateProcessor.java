@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * Moves a partition's log start to an offset, dropping the segments wholly before it: an operator's "delete
  * records before", and the fact retention decided, replayed on backups. Deterministic, so backups run it too.
+ * The replica then settles ({@link #settle}).
  */
 final class TruncateProcessor extends ReplicaProcessor<long[]> {
     private long offset;
@@ -33,6 +34,7 @@ final class TruncateProcessor extends ReplicaProcessor<long[]> {
             entry.setValue(log);
             store().checkpoint(entry.getKey(), log.checkpoint());
         }
+        settle(entry);
         return new long[] {1, Math.max(start, offset), end};
     }
 

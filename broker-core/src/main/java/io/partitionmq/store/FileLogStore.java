@@ -3,6 +3,7 @@ package io.partitionmq.store;
 import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.RecordBatch;
+import io.partitionmq.log.SegmentReader;
 import io.partitionmq.log.TopicConfig;
 import io.partitionmq.log.TopicMetadata;
 import java.io.IOException;
@@ -56,6 +57,8 @@ public final class FileLogStore implements LogStore {
         FileChannel active;
         long activeBase = -1;
         long end = -1;
+        /** The sparse index of each segment file written since this store opened the replica, by base offset. */
+        final Map<Long, SegmentIndex> indexes = new HashMap<>();
         boolean dirty;
         final StateJournal shareGroups;
         boolean shareGroupsDirty;
@@ -111,7 +114,7 @@ public final class FileLogStore implements LogStore {
                 if (replica.activeBase != segmentBase) {
                     openActive(replica, segmentBase);
                 }
-                Frames.write(replica.active, SegmentFiles.frame(batch));
+                write(replica, batch);
                 replica.end = batch.nextOffset();
                 written(replica);
                 return true;
@@ -128,6 +131,7 @@ public final class FileLogStore implements LogStore {
             try {
                 closeFiles(replica);
                 deleteRecursively(replica.dir);
+                replica.indexes.clear();
                 Files.createDirectories(replica.dir);
                 writeMeta(replica, stored.checkpoint());
                 saveShareGroups(replica, stored.shareGroups());
@@ -135,7 +139,7 @@ public final class FileLogStore implements LogStore {
                 for (StoredSegment segment : stored.segments()) {
                     openActive(replica, segment.baseOffset());
                     for (RecordBatch batch : segment.batches()) {
-                        Frames.write(replica.active, SegmentFiles.frame(batch));
+                        write(replica, batch);
                     }
                     end = segment.batches().isEmpty() ? segment.baseOffset()
                             : segment.batches().get(segment.batches().size() - 1).nextOffset();
@@ -163,11 +167,36 @@ public final class FileLogStore implements LogStore {
                             closeActive(replica);
                         }
                         Files.deleteIfExists(replica.dir.resolve(SegmentFiles.fileName(bases.get(i))));
+                        replica.indexes.remove(bases.get(i));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot persist the checkpoint of " + key, e);
             }
+        }
+    }
+
+    @Override
+    public boolean holds(PartitionKey key, long end) {
+        Replica replica = replicas.get(key);
+        if (replica == null) {
+            return false;
+        }
+        synchronized (replica) {
+            return replica.end == end;
+        }
+    }
+
+    @Override
+    public SegmentReader reader(PartitionKey key, long segmentBase, long upTo) {
+        Replica replica = replicas.get(key);
+        if (replica == null) {
+            return null;
+        }
+        synchronized (replica) {
+            SegmentIndex index = replica.indexes.get(segmentBase);
+            return index == null || replica.end < upTo ? null
+                    : index.readerUpTo(replica.dir.resolve(SegmentFiles.fileName(segmentBase)), upTo);
         }
     }
 
@@ -378,6 +407,19 @@ public final class FileLogStore implements LogStore {
         replica.active = FileChannel.open(replica.dir.resolve(SegmentFiles.fileName(base)),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         replica.activeBase = base;
+    }
+
+    private static void write(Replica replica, RecordBatch batch) throws IOException {
+        java.nio.ByteBuffer frame = SegmentFiles.frame(batch);
+        int frameBytes = frame.remaining();
+        SegmentIndex index = replica.indexes.get(replica.activeBase);
+        if (index == null) {
+            index = new SegmentIndex(replica.active.size());
+            replica.indexes.put(replica.activeBase, index);
+        }
+        long position = index.endPosition();
+        Frames.write(replica.active, frame);
+        index.add(batch, position, frameBytes);
     }
 
     private void closeActive(Replica replica) throws IOException {

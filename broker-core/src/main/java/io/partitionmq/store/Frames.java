@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
@@ -14,6 +15,7 @@ import java.util.zip.CRC32;
  */
 final class Frames {
     private static final int HEADER = 4 + 4;
+    private static final int CHUNK = 64 * 1024;
 
     private Frames() {
     }
@@ -31,52 +33,80 @@ final class Frames {
      * returns the byte position after the last one.
      */
     static long read(Path file, int minLength, Consumer<ByteBuffer> each) throws IOException {
-        long valid = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            while (true) {
-                header.clear();
-                if (readFully(channel, header) < HEADER) {
-                    break;
-                }
-                header.flip();
-                int length = header.getInt();
-                int expectedCrc = header.getInt();
-                if (length < minLength || length > channel.size() - channel.position()) {
-                    break;
-                }
-                ByteBuffer body = ByteBuffer.allocate(length);
-                if (readFully(channel, body) < length) {
-                    break;
-                }
-                body.flip();
-                CRC32 crc = new CRC32();
-                crc.update(body.duplicate());
-                if ((int) crc.getValue() != expectedCrc) {
-                    break;
-                }
+            return scan(channel, 0, channel.size(), minLength, body -> {
                 each.accept(body);
-                valid = channel.position();
+                return true;
+            });
+        }
+    }
+
+    /**
+     * Hands the bodies of the intact frames from {@code position} on (and before {@code limit}) to {@code each}
+     * until it returns false, reading the file in large chunks; returns the position after the last frame handed.
+     * A body is only valid during its call.
+     */
+    static long scan(FileChannel channel, long position, long limit, int minLength, Predicate<ByteBuffer> each)
+            throws IOException {
+        ByteBuffer window = ByteBuffer.allocate(CHUNK).flip();
+        long windowStart = position;
+        long next = position;
+        while (next + HEADER <= limit) {
+            int at = (int) (next - windowStart);
+            if (window.limit() - at < HEADER) {
+                window = fill(channel, window, next, HEADER, limit);
+                windowStart = next;
+                at = 0;
+                if (window.limit() < HEADER) {
+                    break;
+                }
+            }
+            int length = window.getInt(at);
+            int expectedCrc = window.getInt(at + 4);
+            if (length < minLength || next + HEADER + length > limit) {
+                break;
+            }
+            if (window.limit() - at < HEADER + length) {
+                window = fill(channel, window, next, HEADER + length, limit);
+                windowStart = next;
+                at = 0;
+                if (window.limit() < HEADER + length) {
+                    break;
+                }
+            }
+            ByteBuffer body = window.slice(at + HEADER, length);
+            CRC32 crc = new CRC32();
+            crc.update(body.duplicate());
+            if ((int) crc.getValue() != expectedCrc) {
+                break;
+            }
+            next += HEADER + length;
+            if (!each.test(body)) {
+                break;
             }
         }
-        return valid;
+        return next;
+    }
+
+    /** Reads the file from {@code position} into a window of at least {@code needed} bytes (fewer at the end). */
+    private static ByteBuffer fill(FileChannel channel, ByteBuffer window, long position, int needed, long limit)
+            throws IOException {
+        ByteBuffer target = window.capacity() >= needed ? window.clear() : ByteBuffer.allocate(needed);
+        target.limit((int) Math.min(target.capacity(), limit - position));
+        long at = position;
+        while (target.hasRemaining()) {
+            int read = channel.read(target, at);
+            if (read < 0) {
+                break;
+            }
+            at += read;
+        }
+        return target.flip();
     }
 
     static void write(FileChannel channel, ByteBuffer frame) throws IOException {
         while (frame.hasRemaining()) {
             channel.write(frame);
         }
-    }
-
-    private static int readFully(FileChannel channel, ByteBuffer buffer) throws IOException {
-        int total = 0;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer);
-            if (read < 0) {
-                break;
-            }
-            total += read;
-        }
-        return total;
     }
 }

@@ -40,15 +40,23 @@ final class SegmentFiles {
 
     static Contents read(Path file) throws IOException {
         List<RecordBatch> batches = new ArrayList<>();
-        long valid = Frames.read(file, FIXED, body -> {
-            long baseOffset = body.getLong();
-            int count = body.getInt();
-            long appendTime = body.getLong();
-            int epoch = body.getInt();
-            byte[] payload = new byte[body.remaining()];
-            body.get(payload);
-            batches.add(new RecordBatch(baseOffset, count, appendTime, epoch, payload));
-        });
+        long valid = Frames.read(file, FIXED, body -> batches.add(batchOf(body)));
         return new Contents(batches, valid);
+    }
+
+    /** The batch a frame's body holds. */
+    static RecordBatch batchOf(ByteBuffer body) {
+        long baseOffset = body.getLong();
+        int count = body.getInt();
+        long appendTime = body.getLong();
+        int epoch = body.getInt();
+        byte[] payload = new byte[body.remaining()];
+        body.get(payload);
+        return new RecordBatch(baseOffset, count, appendTime, epoch, payload);
+    }
+
+    /** The smallest frame body: a batch's fixed fields. */
+    static int minBodyLength() {
+        return FIXED;
     }
 }

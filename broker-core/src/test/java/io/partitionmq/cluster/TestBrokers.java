@@ -20,6 +20,11 @@ public final class TestBrokers implements AutoCloseable {
 
     /** Brokers that apply retention every {@code retentionCheck}. */
     public static TestBrokers start(int count, Path dataDir, java.time.Duration retentionCheck) {
+        return start(count, dataDir, config -> config.withRetentionCheckInterval(retentionCheck));
+    }
+
+    /** Brokers whose loopback configuration {@code tune} changes. */
+    public static TestBrokers start(int count, Path dataDir, java.util.function.UnaryOperator<BrokerConfig> tune) {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ports.add(freePort());
@@ -29,7 +34,8 @@ public final class TestBrokers implements AutoCloseable {
         TestBrokers started = new TestBrokers();
         for (int port : ports) {
             BrokerConfig config = BrokerConfig.loopback(port, dataDir.resolve("broker-" + port))
-                    .withCluster(cluster, members).withRetentionCheckInterval(retentionCheck);
+                    .withCluster(cluster, members);
+            config = tune.apply(config);
             started.brokers.add(Broker.start(config));
         }
         return started;
@@ -53,7 +59,8 @@ public final class TestBrokers implements AutoCloseable {
 
     /** The broker leading a log partition (owning its Hazelcast partition). */
     public Broker leaderOf(String topic, int partition) {
-        com.hazelcast.partition.Partition owner = brokers.get(0).hazelcast().getPartitionService()
+        Broker running = brokers.stream().filter(Broker::isRunning).findFirst().orElseThrow();
+        com.hazelcast.partition.Partition owner = running.hazelcast().getPartitionService()
                 .getPartition(io.partitionmq.log.PartitionKey.routingKey(topic, partition));
         return brokers.stream()
                 .filter(b -> b.isRunning() && b.hazelcast().getCluster().getLocalMember().equals(owner.getOwner()))

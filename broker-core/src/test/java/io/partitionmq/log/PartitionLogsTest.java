@@ -48,8 +48,8 @@ class PartitionLogsTest {
         logs.createTopic("orders", 3);
         TopicDescription description = logs.describe(logs.findTopic("orders").orElseThrow());
         assertEquals(3, description.partitions());
-        assertEquals(List.of(new PartitionSummary(0, 0, 0, 0, 0), new PartitionSummary(1, 0, 0, 0, 0),
-                new PartitionSummary(2, 0, 0, 0, 0)), description.partitionSummaries());
+        assertEquals(List.of(new PartitionSummary(0, 0, 0, 0, 0, 0), new PartitionSummary(1, 0, 0, 0, 0, 0),
+                new PartitionSummary(2, 0, 0, 0, 0, 0)), description.partitionSummaries());
         assertThrows(TopicExistsException.class, () -> logs.createTopic("orders", 3));
     }
 

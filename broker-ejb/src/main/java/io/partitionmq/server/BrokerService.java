@@ -50,7 +50,8 @@ public class BrokerService {
                 Duration.ofMillis(config.getValue("partitionmq.group.offsets.retention.ms", Long.class)),
                 FlushPolicy.parse(config.getValue("partitionmq.store.flush", String.class)),
                 Duration.ofMillis(config.getValue("partitionmq.store.flush.interval.ms", Long.class)),
-                Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath());
+                Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath(),
+                config.getValue("partitionmq.log.held.bytes.per.replica", Long.class));
     }
 
     /** Topic settings for topics created without them: partitionmq.log.KEY for each Kafka-named topic key. */
