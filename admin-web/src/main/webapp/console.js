@@ -44,8 +44,7 @@ async function loadTopics() {
     tr.append(name, cell(topic.partitions, 'num'), cell(topic.records, 'num'),
       cell(rateIn(topic, now), 'num'), offsets);
     tr.addEventListener('click', () => {
-      document.querySelector('#browse [name=topic]').value = topic.name;
-      browse();
+      location.hash = `#/topics/${encodeURIComponent(topic.name)}`;
     });
     return tr;
   }));
@@ -60,13 +59,18 @@ async function loadTopics() {
 const lastEnds = new Map();
 
 function rateIn(topic, now) {
+  const rate = messagesPerSecond(topic, now);
+  return rate === null ? '' : rate.toLocaleString();
+}
+
+function messagesPerSecond(topic, now) {
   const end = topic.partitionOffsets.reduce((sum, p) => sum + p.endOffset, 0);
   const previous = lastEnds.get(topic.name);
   lastEnds.set(topic.name, { end, at: now });
   if (!previous || now <= previous.at) {
-    return '';
+    return null;
   }
-  return Math.max(0, Math.round((end - previous.end) * 1000 / (now - previous.at))).toLocaleString();
+  return Math.max(0, Math.round((end - previous.end) * 1000 / (now - previous.at)));
 }
 
 document.querySelector('#search').addEventListener('input', () => {
@@ -88,6 +92,7 @@ async function browse() {
   const form = new FormData(document.querySelector('#browse'));
   const query = new URLSearchParams({ order: form.get('order'), limit: 20 });
   if (form.get('offset')) query.set('offset', form.get('offset'));
+  else if (form.get('time')) query.set('timestamp', new Date(form.get('time')).getTime());
   if (form.get('selector')) query.set('selector', form.get('selector'));
   const url = `${api}/${encodeURIComponent(form.get('topic'))}/partitions/${form.get('partition')}/messages?${query}`;
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -134,19 +139,23 @@ async function loadGroups() {
   }
   const groups = await response.json();
   groupRows.replaceChildren(...groups.map(group => {
-    const history = remember(group.name, group.totalLag);
+    const history = remember(lagHistory, group.name, group.totalLag);
     const tr = document.createElement('tr');
     tr.dataset.group = group.name;
     const trend = cell('');
-    trend.append(sparkline(history));
+    trend.append(sparkline(history, 120, 24, `lag over time, now ${group.totalLag}`));
     const action = cell('');
     const resetButton = document.createElement('button');
     resetButton.type = 'button';
     resetButton.textContent = 'Reset…';
     resetButton.className = 'admin-only';
-    resetButton.addEventListener('click', () => openReset(group));
+    resetButton.addEventListener('click', () => {
+      location.hash = `#/groups/${encodeURIComponent(group.name)}/reset`;
+    });
     action.append(resetButton);
-    tr.append(cell(group.name), cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
+    const name = cell('');
+    name.append(link(group.name, `#/groups/${encodeURIComponent(group.name)}`));
+    tr.append(name, cell(group.generation, 'num'), cell(Object.keys(group.members).length, 'num'),
       cell(group.totalLag, 'num'), trend,
       cell(group.partitions.map(p => `${p.topic}/${p.partition}:${p.lag}`).join('  '), 'offsets'), action);
     return tr;
@@ -183,26 +192,26 @@ async function loadBrokers() {
   }));
 }
 
-// Lag over the last ten minutes of refreshes, kept in the page: a line is read faster than a column of numbers.
+// Lag and throughput over the last ten minutes of refreshes, kept in the page: a line is read faster than a
+// column of numbers.
 const lagHistory = new Map();
+const rateHistory = new Map();
 const historyLength = 120;
 
-function remember(group, lag) {
-  const history = lagHistory.get(group) || [];
-  history.push(lag);
+function remember(histories, key, value) {
+  const history = histories.get(key) || [];
+  history.push(value);
   if (history.length > historyLength) history.shift();
-  lagHistory.set(group, history);
+  histories.set(key, history);
   return history;
 }
 
-function sparkline(values) {
-  const width = 120;
-  const height = 24;
+function sparkline(values, width, height, label) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('width', width);
   svg.setAttribute('height', height);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `lag over time, now ${values[values.length - 1]}`);
+  svg.setAttribute('aria-label', label);
   const max = Math.max(1, ...values);
   const step = values.length > 1 ? width / (historyLength - 1) : 0;
   const points = values.map((value, i) => `${(i * step).toFixed(1)},${(height - 2 - (value / max) * (height - 4)).toFixed(1)}`);
@@ -215,16 +224,181 @@ function sparkline(values) {
   return svg;
 }
 
-// Offset reset: the form starts from the group's committed offsets; Preview is a dry run, Reset commits
-// (refused by the broker while the group has active members).
+// A horizontal bar, its length the share of the largest value on the page.
+function bar(value, max, label) {
+  const outer = document.createElement('div');
+  outer.className = 'meter';
+  outer.setAttribute('role', 'img');
+  outer.setAttribute('aria-label', label);
+  const fill = document.createElement('div');
+  fill.style.width = `${max > 0 ? Math.round(value * 100 / max) : 0}%`;
+  outer.append(fill);
+  return outer;
+}
+
+function link(text, href) {
+  const a = document.createElement('a');
+  a.textContent = text;
+  a.href = href;
+  return a;
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  return { ok: response.ok, status: response.status, body: await response.json() };
+}
+
+async function sendJson(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body)
+  });
+  return { ok: response.ok, status: response.status, body: await response.json() };
+}
+
+// The topic page: partitions with leader and backups, settings, share groups, the message browser.
+let currentTopic = null;
+
+async function loadTopic(name) {
+  const status = document.querySelector('#topic-status');
+  const { ok, body: topic } = await getJson(`${api}/${encodeURIComponent(name)}`);
+  if (!ok) {
+    status.textContent = topic.message;
+    status.className = 'error';
+    return;
+  }
+  document.querySelector('#topic-name').textContent = topic.name;
+  document.querySelector('#topic-summary').textContent =
+    `${topic.partitions} partitions, ${topic.records.toLocaleString()} records held`;
+  const rate = messagesPerSecond(topic, Date.now());
+  if (rate !== null) {
+    const history = remember(rateHistory, topic.name, rate);
+    document.querySelector('#topic-rate').textContent = `now ${rate.toLocaleString()}`;
+    document.querySelector('#topic-throughput')
+      .replaceChildren(sparkline(history, 480, 60, `messages in per second, now ${rate}`));
+  }
+  document.querySelector('#partitions tbody').replaceChildren(...topic.partitionOffsets.map(p => {
+    const tr = document.createElement('tr');
+    tr.dataset.partition = p.partition;
+    const state = cell('');
+    if (p.underReplicated) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'under-replicated';
+      state.append(badge);
+    }
+    tr.append(cell(p.partition, 'num'), cell(p.leader || 'none'), cell(p.backups.join(', ') || 'none'),
+      cell(p.startOffset, 'num'), cell(p.endOffset, 'num'), cell(p.endOffset - p.startOffset, 'num'),
+      cell(p.segments, 'num'), cell(megabytes(p.sizeInBytes), 'num'), cell(megabytes(p.heldBytes), 'num'), state);
+    return tr;
+  }));
+  document.querySelector('#topic-config tbody').replaceChildren(...Object.entries(topic.config).sort()
+    .map(([key, value]) => {
+      const tr = document.createElement('tr');
+      tr.append(cell(key, 'offsets'), cell(value, 'num'));
+      return tr;
+    }));
+  const grow = document.querySelector('#add-partitions [name=partitions]');
+  grow.min = topic.partitions + 1;
+  if (!grow.value || Number(grow.value) <= topic.partitions) grow.value = topic.partitions + 1;
+  const shares = await getJson(`${api}/${encodeURIComponent(name)}/share-groups`);
+  if (shares.ok) {
+    document.querySelector('#share-groups tbody').replaceChildren(...shares.body.groups.map(group => {
+      const tr = document.createElement('tr');
+      const sum = key => group.partitions.reduce((total, p) => total + p[key], 0);
+      tr.append(cell(group.group), cell(sum('acquired'), 'num'), cell(sum('available'), 'num'));
+      return tr;
+    }));
+    document.querySelector('#dead-lettered').textContent =
+      `${shares.body.deadLettered.toLocaleString()} dead-lettered (in ${name}.DLQ)`;
+  }
+}
+
+function topicAction(form, handler) {
+  document.querySelector(form).addEventListener('submit', async event => {
+    event.preventDefault();
+    const { ok, body } = await handler(new FormData(event.target));
+    const status = document.querySelector('#topic-status');
+    status.textContent = ok ? 'Done.' : body.message;
+    status.className = ok ? '' : 'error';
+    if (ok) loadTopic(currentTopic);
+  });
+}
+
+topicAction('#add-partitions', form => sendJson('POST', `${api}/${encodeURIComponent(currentTopic)}/partitions`,
+  { partitions: Number(form.get('partitions')) }));
+topicAction('#delete-records', form => sendJson('POST',
+  `${api}/${encodeURIComponent(currentTopic)}/partitions/${form.get('partition')}/delete-records`,
+  { before: Number(form.get('offset')) }));
+topicAction('#alter-config', form => sendJson('PATCH', `${api}/${encodeURIComponent(currentTopic)}/config`,
+  { [form.get('key')]: form.get('value') }));
+
+// The group page: lag per partition as bars, members and what they own, the offset reset dialog.
+let currentGroup = null;
+let shownGroup = null;
+
+async function loadGroup(name) {
+  const { ok, body: group } = await getJson(`api/groups/${encodeURIComponent(name)}`);
+  const status = document.querySelector('#reset-status');
+  if (!ok) {
+    status.textContent = group.message;
+    return;
+  }
+  shownGroup = group;
+  document.querySelector('#group-name').textContent = group.name;
+  const memberCount = Object.keys(group.members).length;
+  document.querySelector('#group-summary').textContent = `generation ${group.generation}, ${group.strategy},`
+    + ` ${memberCount} members, total lag ${group.totalLag.toLocaleString()}`;
+  const history = remember(lagHistory, group.name, group.totalLag);
+  document.querySelector('#group-trend')
+    .replaceChildren(sparkline(history, 480, 60, `total lag over time, now ${group.totalLag}`));
+  const owners = new Map();
+  Object.entries(group.members).forEach(([member, owned]) => owned.forEach(tp => owners.set(tp, member)));
+  const maxLag = Math.max(0, ...group.partitions.map(p => p.lag));
+  document.querySelector('#group-partitions tbody').replaceChildren(...group.partitions.map(p => {
+    const tr = document.createElement('tr');
+    tr.dataset.partition = `${p.topic}/${p.partition}`;
+    const chart = cell('');
+    chart.append(bar(p.lag, maxLag, `lag ${p.lag}`));
+    const committed = p.committed === null ? 'none' : p.committed;
+    const end = p.committed === null ? '' : p.committed + p.lag;
+    tr.append(cell(p.topic), cell(p.partition, 'num'), cell(committed, 'num'), cell(end, 'num'),
+      cell(p.lag, 'num lag'), chart, cell(owners.get(`${p.topic}/${p.partition}`) || ''));
+    return tr;
+  }));
+  document.querySelector('#members tbody').replaceChildren(...Object.entries(group.members).map(([member, owned]) => {
+    const tr = document.createElement('tr');
+    tr.append(cell(member, 'offsets'), cell(owned.join('  ') || 'nothing yet', 'offsets'));
+    return tr;
+  }));
+  document.querySelector('#no-members').hidden = memberCount > 0;
+  if (resetForm.elements.group.value !== group.name) {
+    resetForm.elements.group.value = group.name;
+    lastPreview = null;
+    resetStatus.textContent = '';
+  }
+  showResetPreview(lastPreview);
+}
+
+// Offset reset: the dialog lists the group's committed offsets; Preview is a dry run showing what each would
+// become, Reset commits (refused by the broker while the group has active members).
 const resetForm = document.querySelector('#reset');
 const resetStatus = document.querySelector('#reset-status');
 
-function openReset(group) {
-  resetForm.hidden = false;
-  resetForm.elements.group.value = group.name;
-  resetStatus.textContent = 'committed now: ' + group.partitions
-    .map(p => `${p.topic}/${p.partition}=${p.committed === null ? 'none' : p.committed}`).join('  ');
+let lastPreview = null;
+
+function showResetPreview(offsets) {
+  lastPreview = offsets;
+  const after = new Map((offsets || []).map(o => [`${o.topic}/${o.partition}`, o.offset]));
+  document.querySelector('#reset-preview tbody').replaceChildren(...(shownGroup?.partitions || []).map(p => {
+    const tr = document.createElement('tr');
+    const key = `${p.topic}/${p.partition}`;
+    tr.dataset.partition = key;
+    tr.append(cell(p.topic), cell(p.partition, 'num'), cell(p.committed === null ? 'none' : p.committed, 'num'),
+      cell(after.has(key) ? after.get(key) : '', 'num after'));
+    return tr;
+  }));
 }
 
 resetForm.addEventListener('submit', async event => {
@@ -232,16 +406,12 @@ resetForm.addEventListener('submit', async event => {
   const dryRun = event.submitter?.value !== 'apply';
   const request = { to: resetForm.elements.to.value, dryRun };
   if (resetForm.elements.value.value !== '') request.value = Number(resetForm.elements.value.value);
-  const response = await fetch(`api/groups/${encodeURIComponent(resetForm.elements.group.value)}/reset`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request)
-  });
-  const body = await response.json();
-  resetStatus.textContent = response.ok
-    ? `${body.dryRun ? 'would commit' : 'committed'}: ${body.offsets.map(o => `${o.topic}/${o.partition}=${o.offset}`).join('  ')}`
-    : body.message;
-  if (response.ok && !body.dryRun) loadGroups();
+  const { ok, body } = await sendJson('POST',
+    `api/groups/${encodeURIComponent(resetForm.elements.group.value)}/reset`, request);
+  resetStatus.textContent = ok ? (body.dryRun ? 'Preview: nothing committed yet.' : 'Committed.') : body.message;
+  resetStatus.className = ok ? 'subtle' : 'error';
+  if (ok) showResetPreview(body.offsets);
+  if (ok && !body.dryRun) loadGroup(resetForm.elements.group.value);
 });
 
 function show(text, isError) {
@@ -288,10 +458,34 @@ document.querySelector('#send').addEventListener('submit', async event => {
   if (response.ok) await loadTopics();
 });
 
-function refresh() {
-  loadBrokers();
-  loadTopics();
-  loadGroups();
+// Three pages in one document, chosen by the address's fragment: #/ (overview), #/topics/<name>,
+// #/groups/<name> (#/groups/<name>/reset scrolls to the reset dialog).
+function route() {
+  const [, kind, name, part] = location.hash.split('/').map(decodeURIComponent);
+  currentTopic = kind === 'topics' ? name : null;
+  currentGroup = kind === 'groups' ? name : null;
+  document.querySelector('#overview-view').hidden = currentTopic !== null || currentGroup !== null;
+  document.querySelector('#topic-view').hidden = currentTopic === null;
+  document.querySelector('#group-view').hidden = currentGroup === null;
+  if (currentTopic !== null && document.querySelector('#browse [name=topic]').value !== currentTopic) {
+    document.querySelector('#browse [name=topic]').value = currentTopic;
+    messageRows.replaceChildren();
+    document.querySelector('#browse-status').textContent = '';
+    document.querySelector('#topic-status').textContent = '';
+  }
+  refresh().then(() => {
+    if (part === 'reset') document.querySelector('#reset').scrollIntoView();
+  });
+}
+
+async function refresh() {
+  if (currentTopic !== null) {
+    await loadTopic(currentTopic);
+  } else if (currentGroup !== null) {
+    await loadGroup(currentGroup);
+  } else {
+    await Promise.all([loadBrokers(), loadTopics(), loadGroups()]);
+  }
 }
 
 // Who is logged in: a viewer sees no controls that change anything (the API refuses them anyway).
@@ -305,6 +499,7 @@ async function loadUser() {
 }
 
 document.querySelector('#refresh').addEventListener('click', refresh);
+window.addEventListener('hashchange', route);
 loadUser();
-refresh();
+route();
 setInterval(refresh, 5000);

@@ -8,6 +8,11 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.internal.partition.InternalPartition;
+import com.hazelcast.internal.partition.InternalPartitionService;
+import com.hazelcast.internal.partition.PartitionReplica;
+import io.partitionmq.log.DeliveryMeter;
 import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
@@ -20,7 +25,10 @@ import io.partitionmq.transaction.Transactions;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,6 +130,7 @@ public final class Broker implements AutoCloseable {
         memberConfig.getUserContext().put(STARTED_AT_KEY, System.currentTimeMillis());
         memberConfig.getUserContext().put(DATA_DIR_KEY, config.dataDir());
         memberConfig.getUserContext().put(LogStore.HELD_BYTES_KEY, config.heldBytesPerReplica());
+        memberConfig.getUserContext().put(DeliveryMeter.CONTEXT_KEY, new DeliveryMeter());
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {
@@ -209,17 +218,38 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * The leader of each partition of a topic, by broker id: the broker owning the Hazelcast partition the log
-     * partition lives on ("" while none does).
+     * Where each partition of a topic lives: its leader and backups by broker id, read from this member's copy of
+     * Hazelcast's partition table. The public API names only owners, so this reads the internal table, which
+     * every member keeps.
      */
-    public List<String> leadersOf(String topic, int partitions) {
-        List<String> leaders = new ArrayList<>(partitions);
-        for (int p = 0; p < partitions; p++) {
-            Member owner = hazelcast.getPartitionService().getPartition(PartitionKey.routingKey(topic, p)).getOwner();
-            String id = owner == null ? null : owner.getAttribute(BROKER_ID_ATTRIBUTE);
-            leaders.add(id == null ? "" : id);
+    public List<PartitionPlacement> placementOf(String topic, int partitions) {
+        InternalPartitionService table = ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+        Map<UUID, String> ids = new HashMap<>();
+        for (Member member : hazelcast.getCluster().getMembers()) {
+            String id = member.getAttribute(BROKER_ID_ATTRIBUTE);
+            ids.put(member.getUuid(), id == null ? "" : id);
         }
-        return leaders;
+        List<PartitionPlacement> placements = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            int id = hazelcast.getPartitionService().getPartition(PartitionKey.routingKey(topic, p)).getPartitionId();
+            InternalPartition partition = table.getPartition(id);
+            PartitionReplica owner = partition.getReplica(0);
+            List<String> backups = new ArrayList<>();
+            for (int replica = 1; replica <= config.backupCount(); replica++) {
+                PartitionReplica backup = partition.getReplica(replica);
+                if (backup != null && ids.containsKey(backup.uuid())) {
+                    backups.add(ids.get(backup.uuid()));
+                }
+            }
+            placements.add(new PartitionPlacement(p, owner == null ? "" : ids.getOrDefault(owner.uuid(), ""), backups,
+                    backups.size() < config.backupCount()));
+        }
+        return placements;
+    }
+
+    /** What the partitions this broker leads delivered to readers since it started, per topic. */
+    public Map<String, DeliveryMeter.Delivered> delivered() {
+        return ((DeliveryMeter) hazelcast.getUserContext().get(DeliveryMeter.CONTEXT_KEY)).snapshot();
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */

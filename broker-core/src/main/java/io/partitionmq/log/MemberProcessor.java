@@ -21,6 +21,10 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         this.member = hazelcast;
     }
 
+    final HazelcastInstance member() {
+        return member;
+    }
+
     /** This member's store; a member started without one keeps everything in memory only. */
     final LogStore store() {
         return LogStore.of(member);

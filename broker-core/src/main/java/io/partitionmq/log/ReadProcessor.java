@@ -1,14 +1,17 @@
 package io.partitionmq.log;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
 import java.util.Map;
 
 /** Reads batches from an offset on the partition's leader, so only the requested batches cross the network. */
-final class ReadProcessor extends LeaderRead<PartitionSlice> {
+final class ReadProcessor extends LeaderRead<PartitionSlice> implements HazelcastInstanceAware {
     private long fromOffset;
     private int maxRecords;
+    private transient DeliveryMeter meter;
 
     ReadProcessor() {
     }
@@ -21,7 +24,25 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> {
     @Override
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
-        return log == null ? PartitionSlice.empty() : log.read(fromOffset, maxRecords);
+        if (log == null) {
+            return PartitionSlice.empty();
+        }
+        PartitionSlice slice = log.read(fromOffset, maxRecords);
+        if (meter != null && !slice.batches().isEmpty()) {
+            long records = 0;
+            long bytes = 0;
+            for (RecordBatch batch : slice.batches()) {
+                records += batch.nextOffset() - Math.max(fromOffset, batch.baseOffset());
+                bytes += batch.sizeInBytes();
+            }
+            meter.count(entry.getKey().topic(), Math.min(records, maxRecords), bytes);
+        }
+        return slice;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance member) {
+        meter = DeliveryMeter.of(member);
     }
 
     @Override

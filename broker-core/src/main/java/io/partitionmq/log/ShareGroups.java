@@ -132,6 +132,18 @@ public final class ShareGroups {
         }).toList();
     }
 
+    /**
+     * The share groups' backlog in the partitions this member leads: per topic and group, the records locked to a
+     * consumer or waiting to be acquired. Only callable on a broker member.
+     */
+    public Map<String, Map<String, Long>> localBacklog() {
+        Map<String, Map<String, Long>> backlog = new TreeMap<>();
+        logs.executeOnKeys(logs.localKeySet(), new ShareSummaryProcessor()).forEach((key, groups) ->
+                groups.forEach((group, summary) -> backlog.computeIfAbsent(key.topic(), t -> new TreeMap<>())
+                        .merge(group, summary[2] + summary[3], Long::sum)));
+        return backlog;
+    }
+
     /** Deletes a group's state on every partition of a topic. */
     public void delete(TopicMetadata topic, String group) {
         logs.executeOnKeys(PartitionKey.allOf(topic), ShareProcessor.delete(group));

@@ -101,7 +101,12 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             changed = state;
         }
-        return new ShareReply(log, outcome);
+        ShareReply reply = new ShareReply(log, outcome);
+        DeliveryMeter meter = DeliveryMeter.of(member());
+        if (meter != null && !outcome.acquired().isEmpty()) {
+            meter.count(entry.getKey().topic(), outcome.acquired().size(), reply.batchBytes());
+        }
+        return reply;
     }
 
     @Override

@@ -55,6 +55,11 @@ final class ShareReply implements IdentifiedDataSerializable {
         return reply;
     }
 
+    /** The bytes of the record batches this reply carries to the consumer. */
+    long batchBytes() {
+        return batches.stream().mapToLong(RecordBatch::sizeInBytes).sum();
+    }
+
     boolean isPartitionMissing() {
         return partitionMissing;
     }

@@ -45,4 +45,32 @@ class BrokersTest {
             }
         }
     }
+
+    @Test
+    void eachPartitionNamesItsLeaderAndItsBackupAndIsUnderReplicatedOnceTheBackupIsGone() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            brokers.get(0).connect().logs().createTopic("placed", 4);
+            Set<String> ids = Set.of(brokers.get(0).id(), brokers.get(1).id());
+            for (PartitionPlacement placement : brokers.get(1).placementOf("placed", 4)) {
+                assertEquals(brokers.leaderOf("placed", placement.partition()).id(), placement.leader());
+                assertEquals(1, placement.backups().size(), "backup-count 1: " + placement);
+                assertEquals(ids, Set.of(placement.leader(), placement.backups().get(0)),
+                        "leader and backup are the two brokers: " + placement);
+                assertTrue(!placement.underReplicated(), placement.toString());
+            }
+
+            brokers.get(0).kill();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (brokers.get(1).placementOf("placed", 4).stream()
+                    .anyMatch(p -> !p.leader().equals(brokers.get(1).id()))) {
+                assertTrue(System.nanoTime() < deadline, "the survivor takes over within 30 s");
+                Thread.sleep(50);
+            }
+            for (PartitionPlacement placement : brokers.get(1).placementOf("placed", 4)) {
+                assertEquals(brokers.get(1).id(), placement.leader(), "the survivor leads: " + placement);
+                assertEquals(List.of(), placement.backups());
+                assertTrue(placement.underReplicated(), "no broker is left for the backup: " + placement);
+            }
+        }
+    }
 }

@@ -26,8 +26,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * This broker's metrics (MicroProfile Metrics; Prometheus text at {@code /metrics}): the cluster as it sees it,
- * and for the log partitions it leads, per topic, the records appended and held and the bytes held, and the lag
- * of the consumer groups it coordinates. Summing a metric over the brokers gives the cluster's figure. Per-topic
+ * and for the log partitions it leads, per topic, the records appended, held and delivered and the bytes held and
+ * delivered, the backlog of each share group (queue, shared subscription) there, and the lag of the consumer
+ * groups it coordinates. Summing a metric over the brokers gives the cluster's figure. Per-topic
  * and per-group figures are taken every 15 s (one local operation for all partitions led), not per scrape.
  */
 @Singleton
@@ -37,7 +38,11 @@ public class BrokerMetrics {
     private static final System.Logger LOG = System.getLogger(BrokerMetrics.class.getName());
 
     /** What one refresh found, per topic and per group. */
-    private record TopicFigures(long appended, long held, long bytes) {
+    private record TopicFigures(long appended, long held, long bytes, long delivered, long bytesDelivered) {
+        TopicFigures plus(TopicFigures other) {
+            return new TopicFigures(appended + other.appended, held + other.held, bytes + other.bytes,
+                    delivered + other.delivered, bytesDelivered + other.bytesDelivered);
+        }
     }
 
     @Inject
@@ -45,6 +50,8 @@ public class BrokerMetrics {
 
     private volatile Map<String, TopicFigures> topics = Map.of();
     private volatile Map<String, Long> lags = Map.of();
+    /** Per topic, per share group: records in flight or waiting (a queue's, a shared subscription's backlog). */
+    private volatile Map<String, Map<String, Long>> backlogs = Map.of();
     private final Set<MetricID> perName = new HashSet<>();
 
     @PostConstruct
@@ -77,10 +84,12 @@ public class BrokerMetrics {
             for (Map.Entry<PartitionKey, PartitionSummary> led : connection.logs().localSummaries().entrySet()) {
                 PartitionSummary summary = led.getValue();
                 byTopic.merge(led.getKey().topic(), new TopicFigures(summary.endOffset(),
-                        summary.endOffset() - summary.startOffset(), summary.sizeInBytes()),
-                        (a, b) -> new TopicFigures(a.appended() + b.appended(), a.held() + b.held(),
-                                a.bytes() + b.bytes()));
+                        summary.endOffset() - summary.startOffset(), summary.sizeInBytes(), 0, 0),
+                        TopicFigures::plus);
             }
+            broker.delivered().forEach((topic, delivered) -> byTopic.merge(topic,
+                    new TopicFigures(0, 0, 0, delivered.records(), delivered.bytes()), TopicFigures::plus));
+            Map<String, Map<String, Long>> byShareGroup = connection.shares().localBacklog();
             Map<String, Long> byGroup = new HashMap<>();
             for (String group : connection.groups().listLocal()) {
                 try {
@@ -91,14 +100,16 @@ public class BrokerMetrics {
             }
             topics = byTopic;
             lags = byGroup;
-            register(byTopic.keySet(), byGroup.keySet());
+            backlogs = byShareGroup;
+            register(byTopic.keySet(), byGroup.keySet(), byShareGroup);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "refreshing the broker's metrics failed; tried again in 15 s", e);
         }
     }
 
     /** Gauges for topics and groups seen for the first time; those of topics and groups gone are removed. */
-    private synchronized void register(Set<String> topicNames, Set<String> groupNames) {
+    private synchronized void register(Set<String> topicNames, Set<String> groupNames,
+            Map<String, Map<String, Long>> shareGroups) {
         Set<MetricID> wanted = new HashSet<>();
         for (String topic : topicNames) {
             Tag tag = new Tag("topic", topic);
@@ -108,10 +119,21 @@ public class BrokerMetrics {
                     () -> figure(topic, TopicFigures::held)));
             wanted.add(perName("partitionmq_topic_bytes", "bytes held in the partitions this broker leads", tag,
                     () -> figure(topic, TopicFigures::bytes)));
+            wanted.add(perName("partitionmq_topic_records_delivered", "records the partitions this broker leads"
+                    + " delivered to consumers since it started (fetched or acquired)", tag,
+                    () -> figure(topic, TopicFigures::delivered)));
+            wanted.add(perName("partitionmq_topic_bytes_delivered", "bytes of the batches the partitions this"
+                    + " broker leads sent to consumers since it started", tag,
+                    () -> figure(topic, TopicFigures::bytesDelivered)));
         }
+        shareGroups.forEach((topic, groups) -> groups.keySet().forEach(group -> wanted.add(perName(
+                "partitionmq_share_group_backlog", "records of the partitions this broker leads that a queue or"
+                        + " shared subscription has yet to consume: in flight or waiting",
+                () -> backlogs.getOrDefault(topic, Map.of()).getOrDefault(group, 0L),
+                new Tag("topic", topic), new Tag("group", group)))));
         for (String group : groupNames) {
-            wanted.add(perName("partitionmq_group_lag", "records the group has yet to consume", new Tag("group",
-                    group), () -> lags.getOrDefault(group, 0L)));
+            wanted.add(perName("partitionmq_group_lag", "records the group has yet to consume",
+                    () -> lags.getOrDefault(group, 0L), new Tag("group", group)));
         }
         for (MetricID gone : new HashSet<>(perName)) {
             if (!wanted.contains(gone)) {
@@ -122,9 +144,14 @@ public class BrokerMetrics {
     }
 
     private MetricID perName(String name, String description, Tag tag, java.util.function.Supplier<Long> value) {
-        MetricID id = new MetricID(name, tag);
+        return perName(name, description, value, tag);
+    }
+
+    private MetricID perName(String name, String description, java.util.function.Supplier<Long> value,
+            Tag... tags) {
+        MetricID id = new MetricID(name, tags);
         if (perName.add(id)) {
-            registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tag);
+            registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
         }
         return id;
     }

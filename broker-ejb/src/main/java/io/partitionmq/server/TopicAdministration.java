@@ -33,16 +33,9 @@ public class TopicAdministration {
         return new TopicPage(matching.size(), page);
     }
 
-    /**
-     * Where a topic's partitions live: each one's leader (broker id), and whether partitions may lack a backup
-     * now (fewer brokers than backup-count + 1, or replicas moving); Hazelcast does not say per partition.
-     */
-    public record Placement(List<String> leaders, boolean underReplicated) {
-    }
-
-    public Placement placement(TopicDescription topic) {
-        io.partitionmq.cluster.Broker broker = BrokerService.running();
-        return new Placement(broker.leadersOf(topic.name(), topic.partitions()), broker.health().backupsMissing());
+    /** Where each of a topic's partitions lives: leader and backups by broker id. */
+    public List<io.partitionmq.cluster.PartitionPlacement> placement(TopicDescription topic) {
+        return BrokerService.running().placementOf(topic.name(), topic.partitions());
     }
 
     /** One topic; throws the engine's UnknownTopicException if there is none. */

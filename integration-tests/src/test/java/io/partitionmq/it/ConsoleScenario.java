@@ -44,13 +44,16 @@ final class ConsoleScenario {
 
             send(chromium, "blue order", "color=blue, region=north");
             send(chromium, "red order", "color=red, region=north");
-            chromium.type("#browse input[name=topic]", "console-orders");
+            chromium.click("#topics tr[data-topic='console-orders']");
+            chromium.awaitText("#topic-name", "console-orders");
+            chromium.awaitText("#partitions tbody", "0");
+            chromium.awaitExactText("#partitions tr[data-partition='0'] td:nth-child(5)", "2");
             chromium.type("#browse input[name=selector]", "color = 'blue'");
             chromium.click("#browse button");
             String found = chromium.awaitText("#messages tbody", "blue order");
             assertFalse(found.contains("red order"), "the selector left out the red order: " + found);
             chromium.awaitText("#browse-status", "1 shown");
-            chromium.screenshot("messages");
+            chromium.screenshot("topic");
 
             TopicMetadata lagging = broker.logs().createTopic("console-lag", 1);
             for (int i = 0; i < 20; i++) {
@@ -62,6 +65,7 @@ final class ConsoleScenario {
             TopicPartition partition = new TopicPartition("console-lag", 0);
             broker.groups().commit("console-readers", reader.memberId(), reader.generation(), Map.of(partition, 5L),
                     "");
+            chromium.click("#nav-overview");
             chromium.awaitExactText(LAG_CELL, "15");
             broker.groups().commit("console-readers", reader.memberId(), reader.generation(),
                     Map.of(partition, 20L), "");
@@ -70,11 +74,19 @@ final class ConsoleScenario {
             broker.groups().leave("console-readers", reader.memberId());
 
             chromium.click("#groups tr[data-group='console-readers'] button");
+            chromium.awaitText("#group-name", "console-readers");
+            chromium.awaitExactText("#reset-preview tr[data-partition='console-lag/0'] td:nth-child(3)", "20");
             chromium.find("#reset select[name=to]").sendKeys("earliest");
+            chromium.click("#reset button[value=preview]");
+            chromium.awaitExactText("#reset-preview tr[data-partition='console-lag/0'] td:nth-child(4)", "0");
+            assertEquals(20L, broker.groups().committed("console-readers", partition).getAsLong(),
+                    "a preview commits nothing");
             chromium.click("#reset button[value=apply]");
-            chromium.awaitExactText(LAG_CELL, "20");
+            chromium.awaitExactText("#group-partitions tr[data-partition='console-lag/0'] td.lag", "20");
             assertEquals(0L, broker.groups().committed("console-readers", partition).getAsLong());
-            chromium.screenshot("reset");
+            chromium.screenshot("group");
+            chromium.click("#nav-overview");
+            chromium.awaitExactText(LAG_CELL, "20");
 
             chromium.click("#logout button");
             logIn(chromium, "it-viewer", "it-viewer-secret");

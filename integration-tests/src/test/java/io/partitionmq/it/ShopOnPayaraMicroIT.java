@@ -13,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Queue;
@@ -229,21 +230,29 @@ class ShopOnPayaraMicroIT {
 
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer().send(context.createQueue("metered"), "counted");
+            context.createProducer().send(context.createQueue("metered"), "waiting");
+            try (JMSConsumer consumer = context.createConsumer(context.createQueue("metered"))) {
+                assertEquals("counted", consumer.receiveBody(String.class, WAIT_MILLIS));
+            }
         }
         as("it-viewer", "it-viewer-secret").send(HttpRequest.newBuilder(URI.create(server + "/api/topics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         // Per-topic figures are taken every 15 s.
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String metrics = "";
-        while (System.currentTimeMillis() < deadline && !metrics.contains("topic=\"metered\"")) {
+        while (System.currentTimeMillis() < deadline && !metrics.contains("partitionmq_share_group_backlog")) {
             metrics = http.send(HttpRequest.newBuilder(URI.create(server + "/metrics?scope=application")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Thread.sleep(1_000);
         }
         assertTrue(metrics.contains("partitionmq_cluster_members"), metrics);
         assertTrue(metrics.contains("partitionmq_log_partitions_under_replicated"), metrics);
-        assertTrue(metrics.matches("(?s).*partitionmq_topic_records_appended\\{[^}]*topic=\"metered\"[^}]*} 1(\\.0)?\\n.*"),
+        assertTrue(metrics.matches("(?s).*partitionmq_topic_records_appended\\{[^}]*topic=\"metered\"[^}]*} 2(\\.0)?\\n.*"),
                 metrics);
+        assertTrue(metrics.matches("(?s).*partitionmq_topic_records_delivered\\{[^}]*topic=\"metered\"[^}]*} [12](\\.0)?\\n.*"),
+                "the consumer was handed one record, perhaps two (it fetches ahead): " + metrics);
+        assertTrue(metrics.matches("(?s).*partitionmq_share_group_backlog\\{[^}]*topic=\"metered\"[^}]*} 1(\\.0)?\\n.*"),
+                "one record is left for the queue's consumers: " + metrics);
         assertTrue(metrics.contains("partitionmq_admin_request_seconds"), metrics);
     }
 
