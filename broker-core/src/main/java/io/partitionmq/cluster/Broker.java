@@ -73,6 +73,7 @@ public final class Broker implements AutoCloseable {
         long orphans = ORPHAN_CHECK_INTERVAL.toMillis();
         housekeeping.scheduleWithFixedDelay(this::cleanUpAfterDeadClients, orphans, orphans,
                 TimeUnit.MILLISECONDS);
+        hazelcast.getPartitionService().addMigrationListener(new ReplicaArrivals(this, housekeeping));
     }
 
     /** What a client that died left behind: temporary destinations, transactions it had begun to commit. */

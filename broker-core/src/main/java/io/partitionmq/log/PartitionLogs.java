@@ -2,14 +2,17 @@ package io.partitionmq.log;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +36,7 @@ public final class PartitionLogs implements AutoCloseable {
     private final IMap<String, TopicMetadata> topics;
     private final IMap<PartitionKey, PartitionLog> logs;
     private final AppendWatchers watchers;
+    private final PartitionService partitionService;
     /** This handle's identity as a producer, and its next sequence number per partition (see ProducerSequences). */
     private final long producerId = new SecureRandom().nextLong();
     private final Map<PartitionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
@@ -41,6 +45,7 @@ public final class PartitionLogs implements AutoCloseable {
         this.topics = hazelcast.getMap(TOPICS_MAP);
         this.logs = hazelcast.getMap(LOG_MAP);
         this.watchers = new AppendWatchers(logs);
+        this.partitionService = hazelcast.getPartitionService();
     }
 
     // Topics.
@@ -376,6 +381,25 @@ public final class PartitionLogs implements AutoCloseable {
             }
         }
         return truncated;
+    }
+
+    /**
+     * Runs the retention pass — which also writes each replica to its member's disk if it is not there yet and
+     * lets its old batches leave memory — on every log partition living in these Hazelcast partitions, on their
+     * leaders and backups: for replicas that just moved.
+     */
+    public void settleReplicasIn(Set<Integer> hazelcastPartitions) {
+        Set<PartitionKey> keys = new HashSet<>();
+        for (TopicMetadata topic : listTopics()) {
+            for (PartitionKey key : PartitionKey.allOf(topic)) {
+                if (hazelcastPartitions.contains(partitionService.getPartition(key).getPartitionId())) {
+                    keys.add(key);
+                }
+            }
+        }
+        if (!keys.isEmpty()) {
+            logs.executeOnKeys(keys, new RetentionProcessor());
+        }
     }
 
     /**

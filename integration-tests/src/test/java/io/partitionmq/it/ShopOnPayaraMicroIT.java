@@ -240,7 +240,8 @@ class ShopOnPayaraMicroIT {
         // Per-topic figures are taken every 15 s.
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         String metrics = "";
-        while (System.currentTimeMillis() < deadline && !metrics.contains("partitionmq_share_group_backlog")) {
+        while (System.currentTimeMillis() < deadline
+                && !metrics.matches("(?s).*partitionmq_share_group_backlog\\{[^}]*topic=\"metered\".*")) {
             metrics = http.send(HttpRequest.newBuilder(URI.create(server + "/metrics?scope=application")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Thread.sleep(1_000);
