@@ -100,6 +100,7 @@ public final class Broker implements AutoCloseable {
             housekeeping.shutdown();
             return;
         }
+        dropReplicasThatMovedAway();
         try (BrokerConnection connection = connect()) {
             int truncated = connection.logs().enforceRetentionOnLocalPartitions();
             int expired = connection.groups().expireEmptyGroups(config.groupOffsetsRetention());
@@ -109,6 +110,35 @@ public final class Broker implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "applying retention failed; it is tried again at the next check", e);
+        }
+    }
+
+    /**
+     * Deletes the files of replicas this broker no longer holds: they moved to other brokers. Only once this
+     * broker has offered what it recovered, and while no replica is moving; each is checked again under its
+     * store lock, against Hazelcast's partition table.
+     */
+    private void dropReplicasThatMovedAway() {
+        Object recovered = hazelcast.getUserContext().get(LogStore.RECOVERED_KEY);
+        if (!(recovered instanceof AtomicBoolean done) || !done.get()
+                || !hazelcast.getPartitionService().isClusterSafe()) {
+            return;
+        }
+        try {
+            InternalPartitionService table = partitionTable();
+            PartitionReplica self = PartitionReplica.from(hazelcast.getCluster().getLocalMember());
+            // The table fills replica slots beyond backup-count too; only the first backup-count + 1 hold data.
+            int dropped = store.dropUnless(key -> {
+                int index = table.getPartition(hazelcast.getPartitionService().getPartition(key).getPartitionId())
+                        .getReplicaIndex(self);
+                return index >= 0 && index <= config.backupCount();
+            });
+            if (dropped > 0) {
+                LOG.log(Level.INFO, "deleted the files of {0} replicas that moved to other brokers", dropped);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "deleting the files of replicas that moved away failed; tried again at the next"
+                    + " retention check", e);
         }
     }
 
@@ -224,7 +254,7 @@ public final class Broker implements AutoCloseable {
      * every member keeps.
      */
     public List<PartitionPlacement> placementOf(String topic, int partitions) {
-        InternalPartitionService table = ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+        InternalPartitionService table = partitionTable();
         Map<UUID, String> ids = new HashMap<>();
         for (Member member : hazelcast.getCluster().getMembers()) {
             String id = member.getAttribute(BROKER_ID_ATTRIBUTE);
@@ -251,6 +281,11 @@ public final class Broker implements AutoCloseable {
     /** What the partitions this broker leads delivered to readers since it started, per topic. */
     public Map<String, DeliveryMeter.Delivered> delivered() {
         return ((DeliveryMeter) hazelcast.getUserContext().get(DeliveryMeter.CONTEXT_KEY)).snapshot();
+    }
+
+    /** This member's copy of Hazelcast's partition table: which members hold each partition's replicas. */
+    private InternalPartitionService partitionTable() {
+        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */

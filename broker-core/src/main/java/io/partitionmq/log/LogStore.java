@@ -43,6 +43,12 @@ public interface LogStore extends AutoCloseable {
      */
     SegmentReader reader(PartitionKey key, long segmentBase, long upTo);
 
+    /**
+     * Deletes the files of every replica stored here for which {@code held} answers false — replicas that moved
+     * to other members — asking under each replica's lock. Returns how many it deleted.
+     */
+    int dropUnless(java.util.function.Predicate<PartitionKey> held);
+
     /** Persists changed settings or a moved start, dropping stored segments that end at or before the start. */
     void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint);
 

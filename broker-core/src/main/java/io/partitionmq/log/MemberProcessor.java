@@ -80,6 +80,11 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         }
 
         @Override
+        public int dropUnless(java.util.function.Predicate<PartitionKey> held) {
+            return 0;
+        }
+
+        @Override
         public void checkpoint(PartitionKey key, PartitionCheckpoint checkpoint) {
         }
 

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -220,18 +221,49 @@ public final class FileLogStore implements LogStore {
 
     @Override
     public void delete(PartitionKey key) {
-        Replica replica = replicas.remove(key);
-        Path dir = replica != null ? replica.dir : logDir.resolve(key.topic() + "-" + key.partition());
+        Replica replica = replica(key);
+        synchronized (replica) {
+            erase(key, replica);
+        }
+    }
+
+    /** Forgets a replica and deletes its files; the caller holds the replica's lock. */
+    private void erase(PartitionKey key, Replica replica) {
+        replicas.remove(key, replica);
         try {
-            if (replica != null) {
-                synchronized (replica) {
-                    closeFiles(replica);
-                }
-            }
-            deleteRecursively(dir);
+            closeFiles(replica);
+            deleteRecursively(replica.dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the files of " + key, e);
         }
+    }
+
+    @Override
+    public int dropUnless(Predicate<PartitionKey> held) {
+        List<PartitionKey> stored = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(logDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                PartitionKey key = keyOf(dir);
+                if (key != null) {
+                    stored.add(key);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the store under " + logDir, e);
+        }
+        int dropped = 0;
+        for (PartitionKey key : stored) {
+            Replica replica = replica(key);
+            synchronized (replica) {
+                // Asked under the replica's lock: a replica arriving now is written after this, and kept.
+                if (held.test(key)) {
+                    continue;
+                }
+                erase(key, replica);
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     @Override

@@ -200,4 +200,57 @@ class PersistenceTest {
             return files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
         }
     }
+
+    @Test
+    void aBrokerDeletesTheFilesOfReplicasThatMovedToABrokerThatJoined() throws Exception {
+        List<Integer> ports = List.of(TestBrokers.freePort(), TestBrokers.freePort(), TestBrokers.freePort());
+        List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+        List<BrokerConfig> configs = ports.stream().map(p -> BrokerConfig.loopback(p, data.resolve("b" + p))
+                .withCluster("moving-" + ports.get(0), members).withRetentionCheckInterval(java.time.Duration
+                        .ofMillis(300))).toList();
+        List<Broker> brokers = new ArrayList<>();
+        try {
+            brokers.add(Broker.start(configs.get(0)));
+            brokers.add(Broker.start(configs.get(1)));
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("spread", 12);
+            List<List<String>> sent = new ArrayList<>();
+            for (int p = 0; p < 12; p++) {
+                sent.add(appendNumbered(logs, topic, p, 5));
+            }
+            brokers.add(Broker.start(configs.get(2)));
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!brokers.stream().allMatch(b -> storedReplicas(b).equals(heldReplicas(b, 12)))) {
+                assertTrue(System.nanoTime() < deadline, "each broker keeps files only of the replicas it holds: "
+                        + brokers.stream().map(b -> storedReplicas(b) + " vs " + heldReplicas(b, 12)).toList());
+                Thread.sleep(100);
+            }
+            assertTrue(storedReplicas(brokers.get(0)).size() < 12, "some replicas moved away from the first");
+            for (int p = 0; p < 12; p++) {
+                assertEquals(sent.get(p), values(brokers.get(2).connect().logs().fetch("spread", p, 0, 100)));
+            }
+        } finally {
+            brokers.forEach(Broker::close);
+        }
+    }
+
+    /** The partitions whose replica directories a broker has. */
+    private static java.util.Set<Integer> storedReplicas(Broker broker) {
+        try (Stream<Path> dirs = Files.list(broker.config().dataDir().resolve("log"))) {
+            return dirs.map(dir -> dir.getFileName().toString()).filter(name -> name.startsWith("spread-"))
+                    .map(name -> Integer.parseInt(name.substring("spread-".length())))
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The partitions a broker leads or backs up. */
+    private static java.util.Set<Integer> heldReplicas(Broker broker, int partitions) {
+        return broker.placementOf("spread", partitions).stream()
+                .filter(p -> p.leader().equals(broker.id()) || p.backups().contains(broker.id()))
+                .map(io.partitionmq.cluster.PartitionPlacement::partition)
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }
