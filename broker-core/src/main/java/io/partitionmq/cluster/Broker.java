@@ -101,15 +101,30 @@ public final class Broker implements AutoCloseable {
             return;
         }
         dropReplicasThatMovedAway();
+        try {
+            applyRetention();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "applying retention failed; it is tried again at the next check", e);
+        }
+    }
+
+    /**
+     * Runs the retention check now, as the broker does every {@code retentionCheckInterval}: retention on the
+     * partitions it leads (which also settles their replicas) and expiry of consumer groups long without members.
+     * Returns how many partitions moved their start offset.
+     */
+    public int applyRetention() {
         try (BrokerConnection connection = connect()) {
-            int truncated = connection.logs().enforceRetentionOnLocalPartitions();
+            Map<PartitionKey, Long> consumed = new HashMap<>();
+            connection.groups().lowestCommitted().forEach((partition, offset) ->
+                    consumed.put(new PartitionKey(partition.topic(), partition.partition()), offset));
+            int truncated = connection.logs().enforceRetentionOnLocalPartitions(consumed);
             int expired = connection.groups().expireEmptyGroups(config.groupOffsetsRetention());
             if (truncated > 0 || expired > 0) {
                 LOG.log(Level.DEBUG, "retention moved the start of {0} partitions and expired {1} empty groups",
                         truncated, expired);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "applying retention failed; it is tried again at the next check", e);
+            return truncated;
         }
     }
 

@@ -11,6 +11,7 @@ import io.partitionmq.log.UnknownTopicException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,24 @@ public final class ConsumerGroups {
         List<String> names = new ArrayList<>(groups.keySet());
         names.sort(null);
         return names;
+    }
+
+    /**
+     * For each partition some consumer group reads, the lowest offset those groups committed there (0 for a group
+     * that has committed nothing there yet): before it, every consumer group has consumed the partition.
+     */
+    public Map<TopicPartition, Long> lowestCommitted() {
+        Map<TopicPartition, Long> lowest = new HashMap<>();
+        for (ConsumerGroupState state : groups.values()) {
+            state.partitions.forEach((topic, count) -> {
+                for (int p = 0; p < count; p++) {
+                    TopicPartition partition = new TopicPartition(topic, p);
+                    ConsumerGroupState.Committed committed = state.committed.get(partition);
+                    lowest.merge(partition, committed == null ? 0 : committed.offset(), Math::min);
+                }
+            });
+        }
+        return lowest;
     }
 
     public GroupDescription describe(String group) {

@@ -222,9 +222,14 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     /**
      * The offset retention moves the log start to, now: past every segment whose records are all older than
-     * retention.ms, and past the oldest segments for as long as the rest still holds retention.bytes.
+     * retention.ms, and past the oldest segments for as long as the rest still holds retention.bytes. Under the
+     * {@code consumed} policy also past every segment that all groups reading the partition have consumed:
+     * its share groups, and the consumer groups, whose lowest committed offset here is {@code groupsConsumedBefore}
+     * ({@link Long#MAX_VALUE} if none reads it; {@link #CONSUMPTION_UNKNOWN} if that is not known now, and then
+     * consumption moves nothing).
      */
-    long retentionStart(long now) {
+    long retentionStart(long now, long groupsConsumedBefore) {
+        long consumed = consumedByAll(groupsConsumedBefore);
         long newStart = startOffset;
         long size = sizeInBytes();
         for (LogSegment segment : segments) {
@@ -233,13 +238,29 @@ final class PartitionLog implements IdentifiedDataSerializable {
             }
             boolean expired = config.retentionMs() >= 0 && segment.lastAppendTime() < now - config.retentionMs();
             boolean oversize = config.retentionBytes() >= 0 && size - segment.sizeInBytes() >= config.retentionBytes();
-            if (!expired && !oversize) {
+            if (!expired && !oversize && segment.nextOffset() > consumed) {
                 break;
             }
             newStart = segment.nextOffset();
             size -= segment.sizeInBytes();
         }
         return newStart;
+    }
+
+    static final long CONSUMPTION_UNKNOWN = -1;
+
+    /** The offset before which every group has consumed this partition; -1 if the policy does not apply. */
+    private long consumedByAll(long groupsConsumedBefore) {
+        if (config.retentionPolicy() != TopicConfig.RetentionPolicy.CONSUMED
+                || groupsConsumedBefore == CONSUMPTION_UNKNOWN) {
+            return -1;
+        }
+        long consumed = groupsConsumedBefore;
+        for (SharePartition group : shareGroups.values()) {
+            consumed = Math.min(consumed, group.consumedBefore());
+        }
+        // No group at all: nobody has consumed anything yet.
+        return consumed == Long.MAX_VALUE ? -1 : consumed;
     }
 
     /**

@@ -370,12 +370,15 @@ public final class PartitionLogs implements AutoCloseable {
 
     /**
      * Applies retention to the partitions this member leads; only callable on a broker member. Returns how many
-     * partitions moved their start offset.
+     * partitions moved their start offset. Topics under the {@code consumed} policy also drop what every group has
+     * consumed: {@code consumerGroupsConsumedBefore} gives, per partition consumer groups read, the lowest offset
+     * they committed (see {@link io.partitionmq.group.ConsumerGroups#lowestCommitted}).
      */
-    public int enforceRetentionOnLocalPartitions() {
+    public int enforceRetentionOnLocalPartitions(Map<PartitionKey, Long> consumerGroupsConsumedBefore) {
         int truncated = 0;
         for (PartitionKey key : logs.localKeySet()) {
-            long[] start = logs.executeOnKey(key, new RetentionProcessor());
+            long[] start = logs.executeOnKey(key,
+                    new RetentionProcessor(consumerGroupsConsumedBefore.getOrDefault(key, Long.MAX_VALUE)));
             if (start[1] > start[0]) {
                 truncated++;
             }

@@ -3,6 +3,7 @@ package io.partitionmq.log;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -12,7 +13,16 @@ import java.util.Map;
  * Returns {start offset before, start offset after}.
  */
 final class RetentionProcessor extends ReplicaProcessor<long[]> {
+    /** The lowest offset consumer groups committed on the partition (see {@link PartitionLog#retentionStart}). */
+    private long groupsConsumedBefore = PartitionLog.CONSUMPTION_UNKNOWN;
     private transient long decidedStart = -1;
+
+    RetentionProcessor() {
+    }
+
+    RetentionProcessor(long groupsConsumedBefore) {
+        this.groupsConsumedBefore = groupsConsumedBefore;
+    }
 
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
@@ -21,7 +31,7 @@ final class RetentionProcessor extends ReplicaProcessor<long[]> {
             return new long[] {0, 0};
         }
         long before = log.startOffset();
-        long newStart = log.retentionStart(System.currentTimeMillis());
+        long newStart = log.retentionStart(System.currentTimeMillis(), groupsConsumedBefore);
         if (newStart > log.startOffset()) {
             log.truncateBefore(newStart);
             store().checkpoint(entry.getKey(), log.checkpoint());
@@ -43,10 +53,12 @@ final class RetentionProcessor extends ReplicaProcessor<long[]> {
     }
 
     @Override
-    public void writeData(ObjectDataOutput out) {
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeLong(groupsConsumedBefore);
     }
 
     @Override
-    public void readData(ObjectDataInput in) {
+    public void readData(ObjectDataInput in) throws IOException {
+        groupsConsumedBefore = in.readLong();
     }
 }

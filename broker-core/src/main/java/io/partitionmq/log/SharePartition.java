@@ -37,6 +37,11 @@ final class SharePartition implements IdentifiedDataSerializable {
         String consumer = "";
     }
 
+    /** Every record before this offset is done with: acknowledged, or archived to the dead-letter topic. */
+    long consumedBefore() {
+        return startOffset;
+    }
+
     static SharePartition startingAt(long offset) {
         SharePartition state = new SharePartition();
         state.startOffset = offset;

@@ -16,20 +16,51 @@ import java.util.Set;
  * @param segmentBytes    a segment rolls before an append would make it larger
  * @param segmentMs       a segment rolls once its first record is this old
  * @param maxMessageBytes the largest record batch an append may carry
+ * @param retentionPolicy whether segments also go once every group has consumed them (see {@link RetentionPolicy})
  */
 public record TopicConfig(long retentionMs, long retentionBytes, int segmentBytes, long segmentMs,
-                          int maxMessageBytes) implements Serializable {
+                          int maxMessageBytes, RetentionPolicy retentionPolicy) implements Serializable {
+    /** When retention deletes segments besides {@code retention.ms} and {@code retention.bytes}. */
+    public enum RetentionPolicy {
+        /** Only by time and size, as Kafka does: readers may come back for what others consumed. */
+        LIMITS,
+        /**
+         * Also once every group reading the partition (its share groups: queues and subscriptions; and consumer
+         * groups) has consumed all of a segment's records, as a queue broker does; time and size still cap it.
+         */
+        CONSUMED;
+
+        static RetentionPolicy parse(String value) {
+            for (RetentionPolicy policy : values()) {
+                if (policy.toString().equals(value == null ? null : value.trim())) {
+                    return policy;
+                }
+            }
+            throw new InvalidTopicException(RETENTION_POLICY + " must be 'limits' or 'consumed', got '" + value
+                    + "'");
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     public static final String RETENTION_MS = "retention.ms";
     public static final String RETENTION_BYTES = "retention.bytes";
     public static final String SEGMENT_BYTES = "segment.bytes";
     public static final String SEGMENT_MS = "segment.ms";
     public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
+    public static final String RETENTION_POLICY = "retention.policy";
     public static final Set<String> KEYS = Set.of(RETENTION_MS, RETENTION_BYTES, SEGMENT_BYTES, SEGMENT_MS,
-            MAX_MESSAGE_BYTES);
+            MAX_MESSAGE_BYTES, RETENTION_POLICY);
 
-    /** Kafka's defaults: 7 days retention, no size limit, 1 GiB or 7 day segments, about 1 MiB per batch. */
+    /**
+     * Kafka's defaults: 7 days retention, no size limit, 1 GiB or 7 day segments, about 1 MiB per batch, retention
+     * by those limits only.
+     */
     public static final TopicConfig KAFKA_DEFAULTS = new TopicConfig(604_800_000L, -1, 1_073_741_824,
-            604_800_000L, 1_048_588);
+            604_800_000L, 1_048_588, RetentionPolicy.LIMITS);
 
     public TopicConfig {
         if (retentionMs < -1) {
@@ -49,6 +80,9 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         if (maxMessageBytes < 0) {
             throw new InvalidTopicException(MAX_MESSAGE_BYTES + " must be at least 0, got " + maxMessageBytes);
         }
+        if (retentionPolicy == null) {
+            throw new InvalidTopicException(RETENTION_POLICY + " must be 'limits' or 'consumed'");
+        }
     }
 
     /** These settings with the given ones changed; unknown keys and bad values are refused, naming them. */
@@ -58,6 +92,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         int segmentSize = segmentBytes;
         long segmentAge = segmentMs;
         int maxBatch = maxMessageBytes;
+        RetentionPolicy policy = retentionPolicy;
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String key = change.getKey();
             switch (key) {
@@ -66,11 +101,12 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
                 case SEGMENT_BYTES -> segmentSize = parseInt(key, change.getValue());
                 case SEGMENT_MS -> segmentAge = parseLong(key, change.getValue());
                 case MAX_MESSAGE_BYTES -> maxBatch = parseInt(key, change.getValue());
+                case RETENTION_POLICY -> policy = RetentionPolicy.parse(change.getValue());
                 default -> throw new InvalidTopicException("unknown topic config '" + key + "'; known are "
                         + String.join(", ", new java.util.TreeSet<>(KEYS)));
             }
         }
-        return new TopicConfig(retention, retentionSize, segmentSize, segmentAge, maxBatch);
+        return new TopicConfig(retention, retentionSize, segmentSize, segmentAge, maxBatch, policy);
     }
 
     /** The settings as Kafka-named strings. */
@@ -81,6 +117,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         map.put(SEGMENT_BYTES, Integer.toString(segmentBytes));
         map.put(SEGMENT_MS, Long.toString(segmentMs));
         map.put(MAX_MESSAGE_BYTES, Integer.toString(maxMessageBytes));
+        map.put(RETENTION_POLICY, retentionPolicy.toString());
         return map;
     }
 
@@ -91,10 +128,12 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         out.writeInt(config.segmentBytes);
         out.writeLong(config.segmentMs);
         out.writeInt(config.maxMessageBytes);
+        out.writeByte(config.retentionPolicy.ordinal());
     }
 
     static TopicConfig read(DataInput in) throws IOException {
-        return new TopicConfig(in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readInt());
+        return new TopicConfig(in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readInt(),
+                RetentionPolicy.values()[in.readByte()]);
     }
 
     private static long parseLong(String key, String value) {

@@ -329,13 +329,9 @@ public final class FileLogStore implements LogStore {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(topicDir, "*.topic")) {
             for (Path file : files) {
                 Properties properties = readProperties(file);
-                Map<String, String> config = new HashMap<>();
-                for (String key : TopicConfig.KEYS) {
-                    config.put(key, properties.getProperty(key));
-                }
                 topics.add(new TopicMetadata(properties.getProperty("name"),
-                        Integer.parseInt(properties.getProperty("partitions")),
-                        TopicConfig.KAFKA_DEFAULTS.with(config), Long.parseLong(properties.getProperty("created"))));
+                        Integer.parseInt(properties.getProperty("partitions")), configOf(properties),
+                        Long.parseLong(properties.getProperty("created"))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the topics under " + topicDir, e);
@@ -527,12 +523,20 @@ public final class FileLogStore implements LogStore {
 
     private static PartitionCheckpoint readMeta(Path file) throws IOException {
         Properties properties = readProperties(file);
+        return new PartitionCheckpoint(Long.parseLong(properties.getProperty("start.offset")),
+                Integer.parseInt(properties.getProperty("leader.epoch")), configOf(properties));
+    }
+
+    /** The topic settings in a file; a setting the file lacks (written before it existed) keeps its default. */
+    private static TopicConfig configOf(Properties properties) {
         Map<String, String> config = new HashMap<>();
         for (String key : TopicConfig.KEYS) {
-            config.put(key, properties.getProperty(key));
+            String value = properties.getProperty(key);
+            if (value != null) {
+                config.put(key, value);
+            }
         }
-        return new PartitionCheckpoint(Long.parseLong(properties.getProperty("start.offset")),
-                Integer.parseInt(properties.getProperty("leader.epoch")), TopicConfig.KAFKA_DEFAULTS.with(config));
+        return TopicConfig.KAFKA_DEFAULTS.with(config);
     }
 
     private void writeAtomically(Path file, Properties properties) {

@@ -102,12 +102,61 @@ class LogStructureTest {
         assertEquals(2, logs.fetch("aged", 0, 2, 10).records().get(0).offset());
     }
 
-    private static void enforceRetention() {
-        for (var broker : brokers.all()) {
-            try (var connection = broker.connect()) {
-                connection.logs().enforceRetentionOnLocalPartitions();
-            }
+    @Test
+    void underTheConsumedPolicyRetentionAlsoDropsTheSegmentsEveryGroupHasConsumed() {
+        TopicMetadata topic = logs.createTopic("drained", 1, Map.of(TopicConfig.SEGMENT_BYTES, "1000",
+                TopicConfig.RETENTION_POLICY, "consumed"));
+        for (int i = 0; i < 100; i++) {
+            logs.append(topic, 0, List.of(record(90)));
         }
+        enforceRetention();
+        assertEquals(0, logs.summary("drained", 0).startOffset(), "no group has consumed anything yet");
+
+        var connection = brokers.get(0).connect();
+        var readers = connection.groups().join("drain-readers", null, List.of("drained"),
+                io.partitionmq.group.AssignmentStrategy.RANGE, Duration.ofMinutes(1));
+        var partition = new io.partitionmq.group.TopicPartition("drained", 0);
+        connection.groups().commit("drain-readers", readers.memberId(), readers.generation(), Map.of(partition, 30L),
+                "");
+        enforceRetention();
+        long start = logs.summary("drained", 0).startOffset();
+        assertTrue(start > 15 && start <= 30, "whole segments before the group's commit go: " + start);
+
+        ShareGroups shares = connection.shares();
+        List<ShareRecord> taken = shares.acquire("drained", 0, "drain-workers", "w", 60,
+                ShareGroups.Settings.DEFAULTS, null);
+        shares.acknowledge("drained", 0, "drain-workers", "w", taken.stream().mapToLong(r -> r.record().offset())
+                .toArray(), AcknowledgeType.ACCEPT, ShareGroups.Settings.DEFAULTS);
+        long workersDone = taken.get(taken.size() - 1).record().offset() + 1;
+        enforceRetention();
+        assertEquals(start, logs.summary("drained", 0).startOffset(), "the consumer group has not read further");
+
+        connection.groups().commit("drain-readers", readers.memberId(), readers.generation(), Map.of(partition, 95L),
+                "");
+        enforceRetention();
+        long drained = logs.summary("drained", 0).startOffset();
+        assertTrue(drained > workersDone - 15 && drained <= workersDone,
+                "now the queue's consumers, at " + workersDone + ", are the slowest: " + drained);
+        assertEquals(100, logs.summary("drained", 0).endOffset(), "the end never moves");
+
+        TopicMetadata kept = logs.createTopic("kept", 1, Map.of(TopicConfig.SEGMENT_BYTES, "1000"));
+        for (int i = 0; i < 30; i++) {
+            logs.append(kept, 0, List.of(record(90)));
+        }
+        List<ShareRecord> all = shares.acquire("kept", 0, "kept-workers", "w", 30, ShareGroups.Settings.DEFAULTS,
+                null);
+        shares.acknowledge("kept", 0, "kept-workers", "w", all.stream().mapToLong(r -> r.record().offset())
+                .toArray(), AcknowledgeType.ACCEPT, ShareGroups.Settings.DEFAULTS);
+        enforceRetention();
+        assertEquals(0, logs.summary("kept", 0).startOffset(), "Kafka's policy (limits) keeps consumed records");
+
+        InvalidTopicException bad = assertThrows(InvalidTopicException.class, () -> logs.createTopic("vague", 1,
+                Map.of(TopicConfig.RETENTION_POLICY, "sometimes")));
+        assertTrue(bad.getMessage().contains("'limits' or 'consumed'"), bad.getMessage());
+    }
+
+    private static void enforceRetention() {
+        brokers.all().forEach(io.partitionmq.cluster.Broker::applyRetention);
     }
 
     @Test

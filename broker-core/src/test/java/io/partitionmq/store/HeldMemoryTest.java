@@ -113,7 +113,7 @@ class HeldMemoryTest {
             TopicMetadata topic = logs.createTopic("trimmed", 1, Map.of(TopicConfig.SEGMENT_BYTES, "20000"));
             appendNumbered(logs, topic, RECORDS);
             logs.alterConfig("trimmed", Map.of(TopicConfig.RETENTION_BYTES, "60000"));
-            brokers.all().forEach(b -> b.connect().logs().enforceRetentionOnLocalPartitions());
+            brokers.all().forEach(Broker::applyRetention);
 
             PartitionSummary after = logs.summary("trimmed", 0);
             assertTrue(after.startOffset() > 0, "old segments are gone: " + after);
