@@ -26,8 +26,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
@@ -186,6 +188,10 @@ public final class Broker implements AutoCloseable {
             ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
             recovered.set(true);
             ClusterRecovery.awaitReplicasInSync(hazelcast, RECOVERY_TIMEOUT);
+            // What was recovered is held whole in memory until written anew: do that now, not at the first change.
+            Set<Integer> all = new HashSet<>();
+            hazelcast.getPartitionService().getPartitions().forEach(partition -> all.add(partition.getPartitionId()));
+            connection.logs().settleReplicasIn(all);
             LOG.log(Level.INFO, "PartitionMQ broker {0} started at {1}:{2,number,#} in cluster ''{3}'' ({4}"
                     + " members; {5} replicas recovered from {6})", broker.id(), config.host(), config.port(),
                     config.clusterName(), hazelcast.getCluster().getMembers().size(), replicas, config.dataDir());
