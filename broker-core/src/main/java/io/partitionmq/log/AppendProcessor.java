@@ -65,7 +65,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
         log.producerSequences().record(producer,
                 new ProducerSequences.Appended(sequence, appended.baseOffset(), appendTime));
         entry.setValue(log);
-        persistAppend(entry, appended);
+        persistAppend(entry, appended, new LogStore.ProducerStamp(producer, sequence));
         return new long[] {appended.baseOffset(), appendTime};
     }
 

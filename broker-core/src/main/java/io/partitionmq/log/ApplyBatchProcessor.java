@@ -33,7 +33,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         log.producerSequences().record(producer,
                 new ProducerSequences.Appended(sequence, batch.baseOffset(), batch.appendTime()));
         entry.setValue(log);
-        persistAppend(entry, batch);
+        persistAppend(entry, batch, new LogStore.ProducerStamp(producer, sequence));
         return null;
     }
 

@@ -27,9 +27,10 @@ public interface LogStore extends AutoCloseable {
     /**
      * Persists a batch just appended to the replica, in the segment starting at {@code segmentBase}. If the
      * stored replica does not end right before the batch (it moved here, or was never stored), the store asks
-     * for the whole replica instead by returning false.
+     * for the whole replica instead by returning false. The stamp names the batch's producer, so that a restarted
+     * replica still recognises that producer's retries.
      */
-    boolean append(PartitionKey key, long segmentBase, RecordBatch batch);
+    boolean append(PartitionKey key, long segmentBase, RecordBatch batch, ProducerStamp stamp);
 
     /** Replaces the stored replica with this one: its settings, start offset and all its segments. */
     void rewrite(PartitionKey key, StoredPartition replica);
@@ -101,6 +102,10 @@ public interface LogStore extends AutoCloseable {
     record PartitionCheckpoint(long startOffset, int leaderEpoch, TopicConfig config) {
     }
 
+    /** Who appended a batch: its producer, and which of that producer's appends to the partition it was. */
+    record ProducerStamp(long producer, long sequence) {
+    }
+
     /** A segment's batches, in offset order. */
     record StoredSegment(long baseOffset, List<RecordBatch> batches) {
         public StoredSegment {
@@ -108,10 +113,15 @@ public interface LogStore extends AutoCloseable {
         }
     }
 
-    /** A whole replica: its checkpoint, segments and share groups' state (bytes the log reads back). */
-    record StoredPartition(PartitionCheckpoint checkpoint, List<StoredSegment> segments, byte[] shareGroups) {
+    /**
+     * A whole replica: its checkpoint, segments, share groups' state (bytes the log reads back), and the stamps of
+     * the batches whose producers it remembers, by batch base offset.
+     */
+    record StoredPartition(PartitionCheckpoint checkpoint, List<StoredSegment> segments, byte[] shareGroups,
+                           Map<Long, ProducerStamp> stamps) {
         public StoredPartition {
             segments = List.copyOf(segments);
+            stamps = Map.copyOf(stamps);
         }
     }
 }

@@ -61,7 +61,7 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         INSTANCE;
 
         @Override
-        public boolean append(PartitionKey key, long segmentBase, RecordBatch batch) {
+        public boolean append(PartitionKey key, long segmentBase, RecordBatch batch, ProducerStamp stamp) {
             return true;
         }
 

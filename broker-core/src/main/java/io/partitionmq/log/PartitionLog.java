@@ -72,6 +72,15 @@ final class PartitionLog implements IdentifiedDataSerializable {
         log.startOffset = Math.min(checkpoint.startOffset(), log.nextOffset);
         log.truncateBefore(log.startOffset);
         log.restoreShareGroups(stored.shareGroups());
+        for (LogStore.StoredSegment segment : stored.segments()) {
+            for (RecordBatch batch : segment.batches()) {
+                LogStore.ProducerStamp stamp = stored.stamps().get(batch.baseOffset());
+                if (stamp != null && batch.baseOffset() < log.nextOffset) {
+                    log.producerSequences.record(stamp.producer(), new ProducerSequences.Appended(stamp.sequence(),
+                            batch.baseOffset(), batch.appendTime()));
+                }
+            }
+        }
         return log;
     }
 
@@ -81,7 +90,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
         for (LogSegment segment : segments) {
             stored.add(new LogStore.StoredSegment(segment.baseOffset(), segment.allBatches()));
         }
-        return new LogStore.StoredPartition(checkpoint(), stored, shareGroupsState());
+        return new LogStore.StoredPartition(checkpoint(), stored, shareGroupsState(), producerSequences.stamps());
     }
 
     LogStore.PartitionCheckpoint checkpoint() {

@@ -51,6 +51,14 @@ final class ProducerSequences {
         recent.addLast(batch);
     }
 
+    /** The remembered batches' producers and sequence numbers, by batch base offset: what a store keeps. */
+    Map<Long, LogStore.ProducerStamp> stamps() {
+        Map<Long, LogStore.ProducerStamp> stamps = new java.util.HashMap<>();
+        producers.forEach((producer, recent) -> recent.forEach(batch ->
+                stamps.put(batch.baseOffset(), new LogStore.ProducerStamp(producer, batch.sequence()))));
+        return stamps;
+    }
+
     void write(DataOutput out) throws IOException {
         out.writeInt(producers.size());
         for (Map.Entry<Long, ArrayDeque<Appended>> producer : producers.entrySet()) {

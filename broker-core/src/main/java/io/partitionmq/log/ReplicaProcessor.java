@@ -8,9 +8,10 @@ abstract class ReplicaProcessor<R> extends MemberProcessor<PartitionKey, Partiti
      * Persists a batch the replica just appended, rewriting the stored replica if it is behind, then lets the
      * oldest batches leave memory if the replica holds more than its share.
      */
-    final void persistAppend(Map.Entry<PartitionKey, PartitionLog> entry, RecordBatch batch) {
+    final void persistAppend(Map.Entry<PartitionKey, PartitionLog> entry, RecordBatch batch,
+            LogStore.ProducerStamp stamp) {
         PartitionLog log = entry.getValue();
-        if (!store().append(entry.getKey(), log.activeSegmentBase(), batch)) {
+        if (!store().append(entry.getKey(), log.activeSegmentBase(), batch, stamp)) {
             store().rewrite(entry.getKey(), log.toStored());
         }
         log.releaseHeld(heldBytesPerReplica(), store(), entry.getKey());

@@ -105,7 +105,7 @@ public final class FileLogStore implements LogStore {
     }
 
     @Override
-    public boolean append(PartitionKey key, long segmentBase, RecordBatch batch) {
+    public boolean append(PartitionKey key, long segmentBase, RecordBatch batch, ProducerStamp stamp) {
         Replica replica = replica(key);
         synchronized (replica) {
             if (replica.end != batch.baseOffset()) {
@@ -115,7 +115,7 @@ public final class FileLogStore implements LogStore {
                 if (replica.activeBase != segmentBase) {
                     openActive(replica, segmentBase);
                 }
-                write(replica, batch);
+                write(replica, batch, stamp);
                 replica.end = batch.nextOffset();
                 written(replica);
                 return true;
@@ -140,7 +140,7 @@ public final class FileLogStore implements LogStore {
                 for (StoredSegment segment : stored.segments()) {
                     openActive(replica, segment.baseOffset());
                     for (RecordBatch batch : segment.batches()) {
-                        write(replica, batch);
+                        write(replica, batch, stored.stamps().get(batch.baseOffset()));
                     }
                     end = segment.batches().isEmpty() ? segment.baseOffset()
                             : segment.batches().get(segment.batches().size() - 1).nextOffset();
@@ -290,6 +290,7 @@ public final class FileLogStore implements LogStore {
     private static StoredPartition recover(Path dir) throws IOException {
         PartitionCheckpoint checkpoint = readMeta(dir.resolve(META));
         List<StoredSegment> segments = new ArrayList<>();
+        Map<Long, ProducerStamp> stamps = new HashMap<>();
         for (long base : segmentBases(dir)) {
             Path file = dir.resolve(SegmentFiles.fileName(base));
             SegmentFiles.Contents contents = SegmentFiles.read(file);
@@ -298,8 +299,10 @@ public final class FileLogStore implements LogStore {
                         file, Files.size(file) - contents.validBytes());
             }
             segments.add(new StoredSegment(base, contents.batches()));
+            stamps.putAll(contents.stamps());
         }
-        return new StoredPartition(checkpoint, segments, StateJournal.readLatest(dir.resolve(SHARE_GROUPS)));
+        return new StoredPartition(checkpoint, segments, StateJournal.readLatest(dir.resolve(SHARE_GROUPS)),
+                stamps);
     }
 
     // Topics.
@@ -437,8 +440,8 @@ public final class FileLogStore implements LogStore {
         replica.activeBase = base;
     }
 
-    private static void write(Replica replica, RecordBatch batch) throws IOException {
-        java.nio.ByteBuffer frame = SegmentFiles.frame(batch);
+    private static void write(Replica replica, RecordBatch batch, ProducerStamp stamp) throws IOException {
+        java.nio.ByteBuffer frame = SegmentFiles.frame(batch, stamp);
         int frameBytes = frame.remaining();
         SegmentIndex index = replica.indexes.get(replica.activeBase);
         if (index == null) {

@@ -202,6 +202,33 @@ class PersistenceTest {
     }
 
     @Test
+    void anAppendRetriedAfterAFullClusterRestartIsAnsweredWithItsFirstOffsetsAndLandsOnce() throws Exception {
+        io.partitionmq.log.PreparedAppend retried;
+        io.partitionmq.log.AppendResult first;
+        List<BrokerConfig> configs;
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            configs = brokers.all().stream().map(Broker::config).toList();
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("retried", 1, Map.of(TopicConfig.SEGMENT_BYTES, "300"));
+            appendNumbered(logs, topic, 0, 10);
+            retried = logs.prepare(topic, 0, List.of(value("once")));
+            first = logs.appendAsync(retried).toCompletableFuture().get();
+            appendNumbered(logs, topic, 0, 10);
+            brokers.all().forEach(Broker::close);
+        }
+        List<Broker> restarted = configs.stream().map(Broker::start).toList();
+        try {
+            PartitionLogs logs = restarted.get(1).connect().logs();
+            io.partitionmq.log.AppendResult again = logs.appendAsync(retried).toCompletableFuture().get();
+            assertEquals(first.baseOffset(), again.baseOffset(), "the retry is recognised after the restart");
+            assertEquals(21, logs.summary("retried", 0).endOffset(), "and lands nothing");
+            assertEquals(List.of("once"), values(logs.fetch("retried", 0, first.baseOffset(), 1)));
+        } finally {
+            restarted.forEach(Broker::close);
+        }
+    }
+
+    @Test
     void aBrokerDeletesTheFilesOfReplicasThatMovedToABrokerThatJoined() throws Exception {
         List<Integer> ports = List.of(TestBrokers.freePort(), TestBrokers.freePort(), TestBrokers.freePort());
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
