@@ -69,10 +69,14 @@ final class LogSegment implements IdentifiedDataSerializable {
         return nextOffset == baseOffset;
     }
 
-    /** Whether a batch of this size, appended now, belongs in a new segment (Kafka's roll rule). */
-    boolean shouldRollBefore(int batchBytes, long now, TopicConfig config) {
-        return !isEmpty()
-                && (sizeInBytes + batchBytes > config.segmentBytes() || now - firstAppendTime >= config.segmentMs());
+    /**
+     * Whether a batch of this size and record count, appended now, belongs in a new segment: Kafka's roll rule,
+     * and the topic's record limit per segment.
+     */
+    boolean shouldRollBefore(int batchBytes, int batchRecords, long now, TopicConfig config) {
+        return !isEmpty() && (sizeInBytes + batchBytes > config.segmentBytes()
+                || now - firstAppendTime >= config.segmentMs()
+                || config.segmentRecords() > 0 && nextOffset - baseOffset + batchRecords > config.segmentRecords());
     }
 
     void add(RecordBatch batch) {

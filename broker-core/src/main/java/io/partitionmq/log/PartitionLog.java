@@ -188,7 +188,7 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     /** Whether an append of this payload, now, opens a new segment first. */
     boolean rollsBefore(byte[] payload, long appendTime) {
-        return active().shouldRollBefore(payload.length, appendTime, config);
+        return active().shouldRollBefore(payload.length, RecordCodec.count(payload), appendTime, config);
     }
 
     /** The append time the next batch gets: the clock, but never earlier than the previous batch's. */

@@ -17,9 +17,11 @@ import java.util.Set;
  * @param segmentMs       a segment rolls once its first record is this old
  * @param maxMessageBytes the largest record batch an append may carry
  * @param retentionPolicy whether segments also go once every group has consumed them (see {@link RetentionPolicy})
+ * @param segmentRecords  a segment rolls before an append would make it hold more records; -1 for no limit
  */
 public record TopicConfig(long retentionMs, long retentionBytes, int segmentBytes, long segmentMs,
-                          int maxMessageBytes, RetentionPolicy retentionPolicy) implements Serializable {
+                          int maxMessageBytes, RetentionPolicy retentionPolicy, long segmentRecords)
+        implements Serializable {
     /** When retention deletes segments besides {@code retention.ms} and {@code retention.bytes}. */
     public enum RetentionPolicy {
         /** Only by time and size, as Kafka does: readers may come back for what others consumed. */
@@ -52,15 +54,16 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
     public static final String SEGMENT_MS = "segment.ms";
     public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     public static final String RETENTION_POLICY = "retention.policy";
+    public static final String SEGMENT_RECORDS = "segment.records";
     public static final Set<String> KEYS = Set.of(RETENTION_MS, RETENTION_BYTES, SEGMENT_BYTES, SEGMENT_MS,
-            MAX_MESSAGE_BYTES, RETENTION_POLICY);
+            MAX_MESSAGE_BYTES, RETENTION_POLICY, SEGMENT_RECORDS);
 
     /**
      * Kafka's defaults: 7 days retention, no size limit, 1 GiB or 7 day segments, about 1 MiB per batch, retention
-     * by those limits only.
+     * by those limits only, no record limit per segment.
      */
     public static final TopicConfig KAFKA_DEFAULTS = new TopicConfig(604_800_000L, -1, 1_073_741_824,
-            604_800_000L, 1_048_588, RetentionPolicy.LIMITS);
+            604_800_000L, 1_048_588, RetentionPolicy.LIMITS, -1);
 
     public TopicConfig {
         if (retentionMs < -1) {
@@ -80,6 +83,10 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         if (maxMessageBytes < 0) {
             throw new InvalidTopicException(MAX_MESSAGE_BYTES + " must be at least 0, got " + maxMessageBytes);
         }
+        if (segmentRecords < -1 || segmentRecords == 0) {
+            throw new InvalidTopicException(SEGMENT_RECORDS + " must be -1 (no limit) or at least 1, got "
+                    + segmentRecords);
+        }
         if (retentionPolicy == null) {
             throw new InvalidTopicException(RETENTION_POLICY + " must be 'limits' or 'consumed'");
         }
@@ -93,6 +100,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         long segmentAge = segmentMs;
         int maxBatch = maxMessageBytes;
         RetentionPolicy policy = retentionPolicy;
+        long segmentCount = segmentRecords;
         for (Map.Entry<String, String> change : changes.entrySet()) {
             String key = change.getKey();
             switch (key) {
@@ -102,11 +110,12 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
                 case SEGMENT_MS -> segmentAge = parseLong(key, change.getValue());
                 case MAX_MESSAGE_BYTES -> maxBatch = parseInt(key, change.getValue());
                 case RETENTION_POLICY -> policy = RetentionPolicy.parse(change.getValue());
+                case SEGMENT_RECORDS -> segmentCount = parseLong(key, change.getValue());
                 default -> throw new InvalidTopicException("unknown topic config '" + key + "'; known are "
                         + String.join(", ", new java.util.TreeSet<>(KEYS)));
             }
         }
-        return new TopicConfig(retention, retentionSize, segmentSize, segmentAge, maxBatch, policy);
+        return new TopicConfig(retention, retentionSize, segmentSize, segmentAge, maxBatch, policy, segmentCount);
     }
 
     /** The settings as Kafka-named strings. */
@@ -118,6 +127,7 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         map.put(SEGMENT_MS, Long.toString(segmentMs));
         map.put(MAX_MESSAGE_BYTES, Integer.toString(maxMessageBytes));
         map.put(RETENTION_POLICY, retentionPolicy.toString());
+        map.put(SEGMENT_RECORDS, Long.toString(segmentRecords));
         return map;
     }
 
@@ -129,11 +139,12 @@ public record TopicConfig(long retentionMs, long retentionBytes, int segmentByte
         out.writeLong(config.segmentMs);
         out.writeInt(config.maxMessageBytes);
         out.writeByte(config.retentionPolicy.ordinal());
+        out.writeLong(config.segmentRecords);
     }
 
     static TopicConfig read(DataInput in) throws IOException {
         return new TopicConfig(in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readInt(),
-                RetentionPolicy.values()[in.readByte()]);
+                RetentionPolicy.values()[in.readByte()], in.readLong());
     }
 
     private static long parseLong(String key, String value) {

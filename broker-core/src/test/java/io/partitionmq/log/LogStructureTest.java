@@ -64,6 +64,20 @@ class LogStructureTest {
     }
 
     @Test
+    void segmentsRollAtSegmentRecords() {
+        TopicMetadata topic = logs.createTopic("counted", 1, Map.of(TopicConfig.SEGMENT_RECORDS, "10"));
+        for (int i = 0; i < 15; i++) {
+            logs.append(topic, 0, List.of(record(10), record(10)));
+        }
+        assertEquals(3, logs.summary("counted", 0).segments(), "30 records, at most 10 per segment");
+        logs.append(topic, 0, List.of(record(10), record(10), record(10), record(10), record(10), record(10),
+                record(10), record(10), record(10), record(10), record(10), record(10)));
+        assertEquals(4, logs.summary("counted", 0).segments(), "a batch larger than the limit gets its own segment");
+        assertThrows(InvalidTopicException.class, () -> logs.alterConfig("counted",
+                Map.of(TopicConfig.SEGMENT_RECORDS, "0")));
+    }
+
+    @Test
     void retentionBySizeDeletesWholeOldestSegmentsAndMovesTheStartOffset() {
         TopicMetadata topic = logs.createTopic("sized", 1, Map.of(TopicConfig.SEGMENT_BYTES, "1000"));
         for (int i = 0; i < 100; i++) {
