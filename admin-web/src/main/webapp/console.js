@@ -176,20 +176,49 @@ function duration(millis) {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+// Messages in and out per second: the change of each broker's counts since the previous refresh (a broker
+// that restarted counts from zero again, so a fall counts as nothing).
+const lastCounts = new Map();
+
+function ratesOf(broker, now) {
+  const previous = lastCounts.get(broker.id);
+  lastCounts.set(broker.id, { recordsIn: broker.recordsIn, recordsOut: broker.recordsOut, at: now });
+  if (!previous || now <= previous.at) {
+    return null;
+  }
+  const rate = (count, before) => Math.max(0, Math.round((count - before) * 1000 / (now - previous.at)));
+  return { in: rate(broker.recordsIn, previous.recordsIn), out: rate(broker.recordsOut, previous.recordsOut) };
+}
+
 async function loadBrokers() {
-  const response = await fetch('api/brokers', { headers: { Accept: 'application/json' } });
-  if (!response.ok) {
+  const { ok, body: brokers } = await getJson('api/brokers');
+  if (!ok) {
     return;
   }
-  const brokers = await response.json();
+  const now = Date.now();
+  const rates = new Map(brokers.map(broker => [broker.id, ratesOf(broker, now)]));
   brokerRows.replaceChildren(...brokers.map(broker => {
     const tr = document.createElement('tr');
+    const rate = rates.get(broker.id);
     tr.append(cell(broker.local ? `${broker.id} (this one)` : broker.id), cell(broker.address),
       cell(duration(broker.uptimeMillis), 'num'), cell(broker.ledPartitions, 'num'),
-      cell(broker.backupPartitions, 'num'), cell(`${megabytes(broker.heapUsedBytes)} of ${megabytes(broker.heapMaxBytes)}`, 'num'),
+      cell(broker.backupPartitions, 'num'), cell(rate ? rate.in.toLocaleString() : '', 'num'),
+      cell(rate ? rate.out.toLocaleString() : '', 'num'),
+      cell(`${megabytes(broker.heapUsedBytes)} of ${megabytes(broker.heapMaxBytes)}`, 'num'),
       cell(megabytes(broker.diskBytes), 'num'));
     return tr;
   }));
+  const known = [...rates.values()].filter(rate => rate !== null);
+  const total = key => known.reduce((sum, rate) => sum + rate[key], 0);
+  document.querySelector('#cluster-summary').textContent = `${brokers.length} broker${brokers.length === 1 ? '' : 's'} (`
+    + `${brokers.map(broker => broker.id).join(', ')})` + (known.length ? `, ${total('in').toLocaleString()} in/s,`
+    + ` ${total('out').toLocaleString()} out/s` : '');
+  if (known.length) {
+    const chart = document.querySelector('#cluster-throughput');
+    chart.replaceChildren(
+      sparkline(remember(rateHistory, ' in', total('in')), 480, 40, `messages in per second, now ${total('in')}`),
+      sparkline(remember(rateHistory, ' out', total('out')), 480, 40, `messages out per second, now ${total('out')}`));
+  }
 }
 
 // Lag and throughput over the last ten minutes of refreshes, kept in the page: a line is read faster than a
@@ -458,13 +487,17 @@ document.querySelector('#send').addEventListener('submit', async event => {
   if (response.ok) await loadTopics();
 });
 
-// Three pages in one document, chosen by the address's fragment: #/ (overview), #/topics/<name>,
+// Four pages in one document, chosen by the address's fragment: #/ (overview), #/brokers, #/topics/<name>,
 // #/groups/<name> (#/groups/<name>/reset scrolls to the reset dialog).
+let showingBrokers = false;
+
 function route() {
   const [, kind, name, part] = location.hash.split('/').map(decodeURIComponent);
   currentTopic = kind === 'topics' ? name : null;
   currentGroup = kind === 'groups' ? name : null;
-  document.querySelector('#overview-view').hidden = currentTopic !== null || currentGroup !== null;
+  showingBrokers = kind === 'brokers';
+  document.querySelector('#overview-view').hidden = currentTopic !== null || currentGroup !== null || showingBrokers;
+  document.querySelector('#brokers-view').hidden = !showingBrokers;
   document.querySelector('#topic-view').hidden = currentTopic === null;
   document.querySelector('#group-view').hidden = currentGroup === null;
   if (currentTopic !== null && document.querySelector('#browse [name=topic]').value !== currentTopic) {
@@ -483,6 +516,8 @@ async function refresh() {
     await loadTopic(currentTopic);
   } else if (currentGroup !== null) {
     await loadGroup(currentGroup);
+  } else if (showingBrokers) {
+    await loadBrokers();
   } else {
     await Promise.all([loadBrokers(), loadTopics(), loadGroups()]);
   }

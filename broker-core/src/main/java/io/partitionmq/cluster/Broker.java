@@ -12,10 +12,10 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
-import io.partitionmq.log.DeliveryMeter;
 import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.TrafficMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -178,7 +178,7 @@ public final class Broker implements AutoCloseable {
         memberConfig.getUserContext().put(STARTED_AT_KEY, System.currentTimeMillis());
         memberConfig.getUserContext().put(DATA_DIR_KEY, config.dataDir());
         memberConfig.getUserContext().put(LogStore.HELD_BYTES_KEY, config.heldBytesPerReplica());
-        memberConfig.getUserContext().put(DeliveryMeter.CONTEXT_KEY, new DeliveryMeter());
+        memberConfig.getUserContext().put(TrafficMeter.CONTEXT_KEY, new TrafficMeter());
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {
@@ -299,9 +299,9 @@ public final class Broker implements AutoCloseable {
         return placements;
     }
 
-    /** What the partitions this broker leads delivered to readers since it started, per topic. */
-    public Map<String, DeliveryMeter.Delivered> delivered() {
-        return ((DeliveryMeter) hazelcast.getUserContext().get(DeliveryMeter.CONTEXT_KEY)).snapshot();
+    /** What the partitions this broker leads took in and delivered since it started, per topic. */
+    public Map<String, TrafficMeter.Traffic> traffic() {
+        return ((TrafficMeter) hazelcast.getUserContext().get(TrafficMeter.CONTEXT_KEY)).snapshot();
     }
 
     /** This member's copy of Hazelcast's partition table: which members hold each partition's replicas. */

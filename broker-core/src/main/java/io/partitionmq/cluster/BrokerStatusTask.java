@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.TrafficMeter;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -30,11 +31,14 @@ final class BrokerStatusTask implements Callable<BrokerStatus>, Serializable, Ha
         Runtime runtime = Runtime.getRuntime();
         Object started = member.getUserContext().get(Broker.STARTED_AT_KEY);
         Object dataDir = member.getUserContext().get(Broker.DATA_DIR_KEY);
+        TrafficMeter.Traffic traffic = member.getUserContext().get(TrafficMeter.CONTEXT_KEY) instanceof TrafficMeter
+                meter ? meter.total() : new TrafficMeter.Traffic(0, 0, 0, 0);
         return new BrokerStatus(local.getAttribute(Broker.BROKER_ID_ATTRIBUTE),
                 local.getAddress().getHost() + ":" + local.getAddress().getPort(),
                 started instanceof Long at ? at : 0, logs.localKeySet().size(),
                 (int) logs.getLocalMapStats().getBackupEntryCount(), runtime.totalMemory() - runtime.freeMemory(),
-                runtime.maxMemory(), dataDir instanceof Path dir ? sizeOf(dir) : 0);
+                runtime.maxMemory(), dataDir instanceof Path dir ? sizeOf(dir) : 0, traffic.recordsIn(),
+                traffic.recordsOut());
     }
 
     private static long sizeOf(Path dir) {

@@ -66,6 +66,10 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
                 new ProducerSequences.Appended(sequence, appended.baseOffset(), appendTime));
         entry.setValue(log);
         persistAppend(entry, appended, new LogStore.ProducerStamp(producer, sequence));
+        TrafficMeter meter = TrafficMeter.of(member());
+        if (meter != null) {
+            meter.appended(entry.getKey().topic(), appended.recordCount(), appended.sizeInBytes());
+        }
         return new long[] {appended.baseOffset(), appendTime};
     }
 

@@ -10,6 +10,10 @@ final class DeletePartitionProcessor extends ReplicaProcessor<Boolean> {
     public Boolean process(Map.Entry<PartitionKey, PartitionLog> entry) {
         store().delete(entry.getKey());
         entry.setValue(null);
+        TrafficMeter meter = TrafficMeter.of(member());
+        if (meter != null) {
+            meter.forget(entry.getKey().topic());
+        }
         return Boolean.TRUE;
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 final class ReadProcessor extends LeaderRead<PartitionSlice> implements HazelcastInstanceAware {
     private long fromOffset;
     private int maxRecords;
-    private transient DeliveryMeter meter;
+    private transient TrafficMeter meter;
 
     ReadProcessor() {
     }
@@ -35,14 +35,14 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> implements Hazelcas
                 records += batch.nextOffset() - Math.max(fromOffset, batch.baseOffset());
                 bytes += batch.sizeInBytes();
             }
-            meter.count(entry.getKey().topic(), Math.min(records, maxRecords), bytes);
+            meter.delivered(entry.getKey().topic(), Math.min(records, maxRecords), bytes);
         }
         return slice;
     }
 
     @Override
     public void setHazelcastInstance(HazelcastInstance member) {
-        meter = DeliveryMeter.of(member);
+        meter = TrafficMeter.of(member);
     }
 
     @Override

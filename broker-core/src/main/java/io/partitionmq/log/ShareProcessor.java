@@ -102,9 +102,9 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
             changed = state;
         }
         ShareReply reply = new ShareReply(log, outcome);
-        DeliveryMeter meter = DeliveryMeter.of(member());
+        TrafficMeter meter = TrafficMeter.of(member());
         if (meter != null && !outcome.acquired().isEmpty()) {
-            meter.count(entry.getKey().topic(), outcome.acquired().size(), reply.batchBytes());
+            meter.delivered(entry.getKey().topic(), outcome.acquired().size(), reply.batchBytes());
         }
         return reply;
     }

@@ -26,7 +26,12 @@ class BrokersTest {
             for (int p = 0; p < 6; p++) {
                 connection.logs().append(orders, p, List.of(new ProducerRecord(null, Map.of(), new byte[100])));
             }
+            connection.logs().fetch("orders", 0, 0, 10);
             List<BrokerStatus> statuses = connection.brokers().describe();
+            assertEquals(6, statuses.stream().mapToLong(BrokerStatus::recordsIn).sum(),
+                    "the leaders count what was appended");
+            assertEquals(1, statuses.stream().mapToLong(BrokerStatus::recordsOut).sum(),
+                    "and what they delivered");
             assertEquals(2, statuses.size());
             assertEquals(Set.of(brokers.get(0).id(), brokers.get(1).id()),
                     statuses.stream().map(BrokerStatus::id).collect(Collectors.toSet()));

@@ -87,8 +87,8 @@ public class BrokerMetrics {
                         summary.endOffset() - summary.startOffset(), summary.sizeInBytes(), 0, 0),
                         TopicFigures::plus);
             }
-            broker.delivered().forEach((topic, delivered) -> byTopic.merge(topic,
-                    new TopicFigures(0, 0, 0, delivered.records(), delivered.bytes()), TopicFigures::plus));
+            broker.traffic().forEach((topic, traffic) -> byTopic.merge(topic,
+                    new TopicFigures(0, 0, 0, traffic.recordsOut(), traffic.bytesOut()), TopicFigures::plus));
             Map<String, Map<String, Long>> byShareGroup = connection.shares().localBacklog();
             Map<String, Long> byGroup = new HashMap<>();
             for (String group : connection.groups().listLocal()) {

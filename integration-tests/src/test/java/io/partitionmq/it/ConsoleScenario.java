@@ -34,7 +34,12 @@ final class ConsoleScenario {
             chromium.open("/");
             logIn(chromium, "it-admin", "it-admin-secret");
             chromium.awaitText("#user", "it-admin (admin)");
+            chromium.awaitText("#cluster-summary", "1 broker (");
             chromium.screenshot("overview");
+            chromium.click("#nav-brokers");
+            chromium.awaitText("#brokers tbody", "(this one)");
+            chromium.screenshot("brokers");
+            chromium.click("#nav-overview");
 
             chromium.type("#create input[name=name]", "console-orders");
             chromium.type("#create input[name=partitions]", "1");
