@@ -1,6 +1,12 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.cluster.BrokerConnection;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XASession;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicSession;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -22,7 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A connection to the broker cluster: sessions, the client id, and whether delivery has started. */
-public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection {
+public class PartitionMQConnection implements Connection, QueueConnection, TopicConnection, XAConnection,
+        XAQueueConnection, XATopicConnection {
     private static final System.Logger LOG = System.getLogger(PartitionMQConnection.class.getName());
     private final BrokerAccess.Lease lease;
     private final String id = java.util.UUID.randomUUID().toString();
@@ -54,10 +61,6 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         });
     }
 
-    /**
-     * The cluster-wide lease this connection holds while it lives; what it owns (its temporary destinations)
-     * goes when the lease does.
-     */
     /** This connection's part in distributed transactions (one per connection, made on first use). */
     public synchronized PartitionMQXAResource xaResource() {
         if (xaResource == null) {
@@ -66,6 +69,10 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         return xaResource;
     }
 
+    /**
+     * The cluster-wide lease this connection holds while it lives; what it owns (its temporary destinations)
+     * goes when the lease does.
+     */
     String ownerLease() {
         return "connection:" + id;
     }
@@ -136,6 +143,27 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         PartitionMQSession session = new PartitionMQSession(this, sessionMode);
         sessions.add(session);
         return session;
+    }
+
+    /** A session whose work belongs to the distributed transaction {@link #xaResource()} is associated with. */
+    @Override
+    public XASession createXASession() throws JMSException {
+        requireOpen();
+        fixClientId();
+        PartitionMQXASession session = new PartitionMQXASession(this);
+        sessions.add(session);
+        xaResource().enlist(session);
+        return session;
+    }
+
+    @Override
+    public XAQueueSession createXAQueueSession() throws JMSException {
+        return (XAQueueSession) createXASession();
+    }
+
+    @Override
+    public XATopicSession createXATopicSession() throws JMSException {
+        return (XATopicSession) createXASession();
     }
 
     @Override

@@ -2,15 +2,24 @@ package io.partitionmq.jms;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
  * The Java SE entry point: {@code new PartitionMQConnectionFactory("host1:5801,host2:5801")}. The addresses
  * are a bootstrap list, as for a Kafka client: any reachable broker leads the client to the whole cluster.
- * Without addresses, connections use the broker running in the same JVM.
+ * Without addresses, connections use the broker running in the same JVM. Its XA variants are for transaction
+ * managers outside an application server (inside one, the resource adapter's factory takes part in transactions).
  */
-public class PartitionMQConnectionFactory extends AbstractConnectionFactory implements Serializable {
+public class PartitionMQConnectionFactory extends AbstractConnectionFactory implements Serializable,
+        XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory {
     private static final long serialVersionUID = 1L;
 
     private String addresses = "";
@@ -53,5 +62,45 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
     public Connection createConnection() throws JMSException {
         return new PartitionMQConnection(
                 BrokerAccess.acquire(addresses, clusterName, Duration.ofMillis(connectTimeoutMillis)));
+    }
+
+    @Override
+    public XAConnection createXAConnection() throws JMSException {
+        return (XAConnection) createConnection();
+    }
+
+    @Override
+    public XAConnection createXAConnection(String userName, String password) throws JMSException {
+        return (XAConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection() throws JMSException {
+        return (XAQueueConnection) createConnection();
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
+        return (XAQueueConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection() throws JMSException {
+        return (XATopicConnection) createConnection();
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
+        return (XATopicConnection) createConnection(userName, password);
+    }
+
+    @Override
+    public XAJMSContext createXAContext() {
+        return PartitionMQXAContext.over(PartitionMQContext.unchecked(this::createXAConnection));
+    }
+
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        return PartitionMQXAContext.over(PartitionMQContext.unchecked(() -> createXAConnection(userName, password)));
     }
 }

@@ -42,14 +42,20 @@ public class PartitionMQContext implements JMSContext {
     }
 
     private PartitionMQContext(Connection connection, AtomicInteger connectionUsers, int sessionMode) {
+        this(connection, connectionUsers, sessionMode, unchecked(() -> connection.createSession(sessionMode)));
+    }
+
+    /** A context over a connection it owns, using a session made for it (an XA session: see the subclass). */
+    PartitionMQContext(Connection connection, Session session) {
+        this(connection, new AtomicInteger(1), SESSION_TRANSACTED, session);
+    }
+
+    private PartitionMQContext(Connection connection, AtomicInteger connectionUsers, int sessionMode,
+            Session session) {
         this.connection = connection;
         this.connectionUsers = connectionUsers;
         this.sessionMode = sessionMode;
-        try {
-            this.session = connection.createSession(sessionMode);
-        } catch (JMSException e) {
-            throw JmsRuntime.of(e);
-        }
+        this.session = session;
     }
 
     @FunctionalInterface

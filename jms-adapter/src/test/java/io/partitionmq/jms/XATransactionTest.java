@@ -199,4 +199,49 @@ class XATransactionTest {
             }
         }
     }
+
+    @Test
+    void theXaInterfacesGiveSessionsAndContextsWhoseWorkTheTransactionManagerCommits() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            jakarta.jms.XAConnectionFactory factory = factoryFor(brokers.get(0));
+            Xid xid = TestXid.of("xa-api");
+            try (jakarta.jms.XAConnection connection = factory.createXAConnection()) {
+                connection.start();
+                jakarta.jms.XASession xaSession = connection.createXASession();
+                assertTrue(xaSession.getTransacted(), "an XA session is transacted (JMS 6.2.8)");
+                XAResource xa = xaSession.getXAResource();
+                xa.start(xid, XAResource.TMNOFLAGS);
+                Session session = xaSession.getSession();
+                Queue audits = session.createQueue("audits");
+                session.createProducer(audits).send(session.createTextMessage("audited"));
+                assertThrows(TransactionInProgressException.class, session::commit);
+                assertThrows(TransactionInProgressException.class, session::rollback);
+                xa.end(xid, XAResource.TMSUCCESS);
+                Session reader = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                assertEquals(List.of(), drain(reader, audits), "nothing before the manager commits");
+                xa.commit(xid, true);
+                assertEquals(List.of("audited"), drain(reader, audits));
+                xaSession.close();
+                assertThrows(jakarta.jms.IllegalStateException.class, xaSession::getSession);
+            }
+
+            Xid contextXid = TestXid.of("xa-context");
+            try (jakarta.jms.XAJMSContext context = factory.createXAContext()) {
+                assertTrue(context.getTransacted());
+                assertEquals(jakarta.jms.JMSContext.SESSION_TRANSACTED, context.getSessionMode());
+                XAResource xa = context.getXAResource();
+                xa.start(contextXid, XAResource.TMNOFLAGS);
+                context.createProducer().send(context.createQueue("audits"), "from a context");
+                assertThrows(jakarta.jms.TransactionInProgressRuntimeException.class, context::commit);
+                xa.end(contextXid, XAResource.TMSUCCESS);
+                xa.rollback(contextXid);
+                assertTrue(context.getContext() == context, "the context is its own JMSContext view");
+            }
+            try (Connection connection = factoryFor(brokers.get(0)).createConnection()) {
+                connection.start();
+                assertEquals(List.of(), drain(connection.createSession(false, Session.AUTO_ACKNOWLEDGE),
+                        connection.createSession().createQueue("audits")), "the rolled-back send never lands");
+            }
+        }
+    }
 }
