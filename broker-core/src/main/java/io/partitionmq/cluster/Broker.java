@@ -184,6 +184,7 @@ public final class Broker implements AutoCloseable {
         try (BrokerConnection connection = broker.connect()) {
             int replicas = connection.logs().offerRecovered(store);
             connection.groups().restore(store);
+            connection.subscriptions().restore(store);
             connection.transactions().restore(store);
             ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
             recovered.set(true);

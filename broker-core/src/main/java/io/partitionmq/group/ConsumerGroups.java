@@ -137,7 +137,7 @@ public final class ConsumerGroups {
 
     /** Puts the groups a broker's store kept back into the cluster (after a restart); returns how many. */
     public int restore(LogStore store) {
-        Map<String, byte[]> stored = store.recoverGroups();
+        Map<String, byte[]> stored = store.states(LogStore.StateKind.GROUP).recover();
         stored.forEach((group, state) -> groups.executeOnKey(group,
                 GroupOperation.restore(ConsumerGroupState.fromBytes(state))));
         return stored.size();

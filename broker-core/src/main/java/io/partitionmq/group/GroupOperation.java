@@ -145,9 +145,9 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
     private void persist(String group) {
         LogStore store = LogStore.of(member);
         if (result == null) {
-            store.deleteGroup(group);
+            store.states(LogStore.StateKind.GROUP).delete(group);
         } else {
-            store.saveGroup(group, result.toBytes());
+            store.states(LogStore.StateKind.GROUP).save(group, result.toBytes());
         }
     }
 

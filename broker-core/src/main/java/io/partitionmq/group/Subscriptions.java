@@ -2,8 +2,10 @@ package io.partitionmq.group;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,7 @@ public final class Subscriptions {
             forget(current);
         }
         shares.createAtEnd(logs.topic(wanted.topic()), wanted.id());
-        registry.set(wanted.id(), wanted);
+        registry.executeOnKey(wanted.id(), SubscriptionWrite.set(wanted));
         return wanted;
     }
 
@@ -87,8 +89,19 @@ public final class Subscriptions {
             return false;
         }
         forget(current);
-        registry.delete(id);
+        registry.executeOnKey(id, SubscriptionWrite.remove());
         return true;
+    }
+
+    /**
+     * Registers again the durable subscriptions a broker's store kept (after a restart), where the cluster has none
+     * of that name; returns how many the store held. Their positions came back with their topics' partitions.
+     */
+    public int restore(LogStore store) {
+        Map<String, byte[]> stored = store.states(LogStore.StateKind.SUBSCRIPTION).recover();
+        stored.forEach((id, bytes) -> registry.executeOnKey(id, SubscriptionWrite.restore(Subscription.fromBytes(
+                bytes))));
+        return stored.size();
     }
 
     private void forget(Subscription subscription) {

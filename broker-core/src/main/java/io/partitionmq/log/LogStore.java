@@ -71,23 +71,30 @@ public interface LogStore extends AutoCloseable {
     /** Every topic found in the store. */
     List<TopicMetadata> recoverTopics();
 
-    /** Persists a consumer group's state (members, assignment, committed offsets), as bytes its owner reads. */
-    void saveGroup(String group, byte[] state);
+    /** What the store keeps by name, besides the log: each kind's states, as bytes their owners read. */
+    enum StateKind {
+        /** Consumer groups: members, assignment, committed offsets. */
+        GROUP,
+        /** Transaction records: prepared, or committing. */
+        TRANSACTION,
+        /** Named subscriptions: topic, selector and options of durable and shared subscriptions. */
+        SUBSCRIPTION
+    }
 
-    /** Forgets a deleted consumer group. */
-    void deleteGroup(String group);
+    /** States of one kind, by name. */
+    interface NamedStates {
+        /** Persists a state, replacing the one of that name. */
+        void save(String name, byte[] state);
 
-    /** Every consumer group found in the store. */
-    Map<String, byte[]> recoverGroups();
+        /** Forgets a state. */
+        void delete(String name);
 
-    /** Persists a transaction record (prepared, or committing), as bytes its owner reads. */
-    void saveTransaction(String id, byte[] record);
+        /** Every state of this kind found in the store. */
+        Map<String, byte[]> recover();
+    }
 
-    /** Forgets a finished transaction. */
-    void deleteTransaction(String id);
-
-    /** Every transaction record found in the store. */
-    Map<String, byte[]> recoverTransactions();
+    /** The states of one kind this store keeps. */
+    NamedStates states(StateKind kind);
 
     @Override
     void close();

@@ -115,29 +115,21 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
         }
 
         @Override
-        public void saveGroup(String group, byte[] state) {
-        }
+        public NamedStates states(StateKind kind) {
+            return new NamedStates() {
+                @Override
+                public void save(String name, byte[] state) {
+                }
 
-        @Override
-        public void deleteGroup(String group) {
-        }
+                @Override
+                public void delete(String name) {
+                }
 
-        @Override
-        public Map<String, byte[]> recoverGroups() {
-            return Map.of();
-        }
-
-        @Override
-        public void saveTransaction(String id, byte[] record) {
-        }
-
-        @Override
-        public void deleteTransaction(String id) {
-        }
-
-        @Override
-        public Map<String, byte[]> recoverTransactions() {
-            return Map.of();
+                @Override
+                public Map<String, byte[]> recover() {
+                    return Map.of();
+                }
+            };
         }
 
         @Override

@@ -46,8 +46,7 @@ public final class FileLogStore implements LogStore {
 
     private final Path logDir;
     private final Path topicDir;
-    private final NamedStates groups;
-    private final NamedStates transactions;
+    private final Map<StateKind, NamedFiles> states = new java.util.EnumMap<>(StateKind.class);
     private final FlushPolicy flush;
     private final Map<PartitionKey, Replica> replicas = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
@@ -73,16 +72,16 @@ public final class FileLogStore implements LogStore {
     public FileLogStore(Path dataDir, FlushPolicy flush, Duration flushInterval) {
         this.logDir = dataDir.resolve("log");
         this.topicDir = dataDir.resolve("topics");
-        Path groupDir = dataDir.resolve("groups");
-        Path transactionDir = dataDir.resolve("transactions");
-        this.groups = new NamedStates(groupDir, ".group");
-        this.transactions = new NamedStates(transactionDir, ".txn");
+        states.put(StateKind.GROUP, new NamedFiles(dataDir.resolve("groups"), ".group"));
+        states.put(StateKind.TRANSACTION, new NamedFiles(dataDir.resolve("transactions"), ".txn"));
+        states.put(StateKind.SUBSCRIPTION, new NamedFiles(dataDir.resolve("subscriptions"), ".subscription"));
         this.flush = flush;
         try {
             Files.createDirectories(logDir);
             Files.createDirectories(topicDir);
-            Files.createDirectories(groupDir);
-            Files.createDirectories(transactionDir);
+            for (NamedFiles kind : states.values()) {
+                Files.createDirectories(kind.dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the store's directories under " + dataDir, e);
         }
@@ -342,59 +341,36 @@ public final class FileLogStore implements LogStore {
         return topics;
     }
 
-    // Consumer groups and transaction records: one file each (see NamedStates).
+    // Consumer groups, transaction records, subscriptions: one file each (see NamedFiles).
 
     @Override
-    public void saveGroup(String group, byte[] state) {
-        groups.save(group, state);
-    }
-
-    @Override
-    public void deleteGroup(String group) {
-        groups.delete(group);
-    }
-
-    @Override
-    public Map<String, byte[]> recoverGroups() {
-        return groups.recover();
-    }
-
-    @Override
-    public void saveTransaction(String id, byte[] record) {
-        transactions.save(id, record);
-    }
-
-    @Override
-    public void deleteTransaction(String id) {
-        transactions.delete(id);
-    }
-
-    @Override
-    public Map<String, byte[]> recoverTransactions() {
-        return transactions.recover();
+    public NamedStates states(StateKind kind) {
+        return states.get(kind);
     }
 
     /**
      * States kept by name, one file each, replaced atomically: the file is named by a hash of the name (names
      * may be long, or hold characters a file system refuses) and starts with the name itself.
      */
-    private final class NamedStates {
+    private final class NamedFiles implements NamedStates {
         private final Path dir;
         private final String suffix;
 
-        NamedStates(Path dir, String suffix) {
+        NamedFiles(Path dir, String suffix) {
             this.dir = dir;
             this.suffix = suffix;
         }
 
-        void save(String name, byte[] state) {
+        @Override
+        public void save(String name, byte[] state) {
             byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
             java.nio.ByteBuffer content = java.nio.ByteBuffer.allocate(4 + nameBytes.length + state.length);
             content.putInt(nameBytes.length).put(nameBytes).put(state);
             writeAtomically(fileOf(name), content.array());
         }
 
-        void delete(String name) {
+        @Override
+        public void delete(String name) {
             try {
                 Files.deleteIfExists(fileOf(name));
             } catch (IOException e) {
@@ -402,7 +378,8 @@ public final class FileLogStore implements LogStore {
             }
         }
 
-        Map<String, byte[]> recover() {
+        @Override
+        public Map<String, byte[]> recover() {
             Map<String, byte[]> states = new HashMap<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
                 for (Path file : files) {

@@ -85,7 +85,7 @@ final class TransactionOperation implements EntryProcessor<String, byte[], Objec
                     return Boolean.FALSE;
                 }
                 entry.setValue(null);
-                LogStore.of(member).deleteTransaction(entry.getKey());
+                LogStore.of(member).states(LogStore.StateKind.TRANSACTION).delete(entry.getKey());
                 return Boolean.TRUE;
             }
             default -> throw new IllegalStateException("unknown operation " + kind);
@@ -94,6 +94,6 @@ final class TransactionOperation implements EntryProcessor<String, byte[], Objec
 
     private void store(Map.Entry<String, byte[]> entry, byte[] value) {
         entry.setValue(value);
-        LogStore.of(member).saveTransaction(entry.getKey(), value);
+        LogStore.of(member).states(LogStore.StateKind.TRANSACTION).save(entry.getKey(), value);
     }
 }

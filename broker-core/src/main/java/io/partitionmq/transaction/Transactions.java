@@ -123,7 +123,7 @@ public final class Transactions {
 
     /** Puts the transactions a broker's store kept back into the cluster (after a restart); returns how many. */
     public int restore(LogStore store) {
-        Map<String, byte[]> stored = store.recoverTransactions();
+        Map<String, byte[]> stored = store.states(LogStore.StateKind.TRANSACTION).recover();
         stored.forEach((id, bytes) -> records.executeOnKey(id, TransactionOperation.restore(bytes)));
         return stored.size();
     }

@@ -229,6 +229,33 @@ class PersistenceTest {
     }
 
     @Test
+    void durableSubscriptionsAreKnownAgainAfterARestartAndDeletedOnesStayDeleted() {
+        BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
+        io.partitionmq.group.Subscription kept = new io.partitionmq.group.Subscription("durable:app:audit",
+                "news", "region = 'north'", true, false, true);
+        io.partitionmq.group.Subscription dropped = new io.partitionmq.group.Subscription("durable:app:old",
+                "news", null, false, false, true);
+        io.partitionmq.group.Subscription passing = new io.partitionmq.group.Subscription("shared:app:live",
+                "news", null, false, true, false);
+        try (Broker broker = Broker.start(config)) {
+            BrokerConnection connection = broker.connect();
+            connection.logs().createTopic("news", 2);
+            connection.subscriptions().open(kept);
+            connection.subscriptions().open(dropped);
+            connection.subscriptions().attach(passing);
+            assertTrue(connection.subscriptions().delete(dropped.id()));
+        }
+        try (Broker broker = Broker.start(config)) {
+            BrokerConnection connection = broker.connect();
+            assertEquals(java.util.Optional.of(kept), connection.subscriptions().find(kept.id()),
+                    "topic, selector and options are back");
+            assertTrue(connection.subscriptions().find(dropped.id()).isEmpty(), "an unsubscribed one stays gone");
+            assertTrue(connection.subscriptions().find(passing.id()).isEmpty(),
+                    "a non-durable shared subscription ended with its consumers");
+        }
+    }
+
+    @Test
     void aBrokerDeletesTheFilesOfReplicasThatMovedToABrokerThatJoined() throws Exception {
         List<Integer> ports = List.of(TestBrokers.freePort(), TestBrokers.freePort(), TestBrokers.freePort());
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
