@@ -5,6 +5,10 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -46,6 +50,8 @@ public final class Broker implements AutoCloseable {
     public static final String BROKER_ID_ATTRIBUTE = "partitionmq.broker.id";
     /** Member user-context keys: when the broker started (epoch ms) and its data directory. */
     static final String STARTED_AT_KEY = "partitionmq.broker.started";
+    /** The split-brain protection every map of the broker uses (see {@link BrokerConfig#minClusterSize}). */
+    private static final String MAJORITY = "partitionmq.cluster.min-size";
     static final String DATA_DIR_KEY = "partitionmq.broker.data-dir";
     static final String USERS_KEY = "partitionmq.broker.users";
     /** How long a restarting broker waits for the other members to offer what they recovered. */
@@ -182,6 +188,7 @@ public final class Broker implements AutoCloseable {
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {
+            ClusterRecovery.awaitMinimumSize(hazelcast, config.minClusterSize(), RECOVERY_TIMEOUT);
             int replicas = connection.logs().offerRecovered(store);
             connection.groups().restore(store);
             connection.subscriptions().restore(store);
@@ -227,13 +234,29 @@ public final class Broker implements AutoCloseable {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(broker.members());
 
+        // Split-brain protection: a side of a split with fewer than minClusterSize members refuses every
+        // operation (reads run as entry processors too, and stale reads would deliver twice); on heal, what the
+        // larger side holds is kept (it alone could change anything), entries only the smaller side has are added.
+        // Hazelcast's protection needs a minimum of 2; a minimum of 1 means none.
+        String protection = broker.minClusterSize() > 1 ? MAJORITY : null;
+        if (protection != null) {
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true,
+                    broker.minClusterSize()).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+        }
+        MergePolicyConfig keepLarger = new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(),
+                MergePolicyConfig.DEFAULT_BATCH_SIZE);
+        config.getMapConfig("default").setBackupCount(broker.backupCount())
+                .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger);
         config.addMapConfig(new MapConfig(PartitionLogs.LOG_MAP)
                 .setBackupCount(broker.backupCount())
                 .setAsyncBackupCount(0)
                 // Processors change logs in place; OBJECT avoids re-serialising a whole log on every append.
-                .setInMemoryFormat(InMemoryFormat.OBJECT));
-        config.addMapConfig(new MapConfig(PartitionLogs.TOPICS_MAP).setBackupCount(broker.backupCount()));
-        config.addMapConfig(new MapConfig(Transactions.TRANSACTIONS_MAP).setBackupCount(broker.backupCount()));
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger));
+        config.addMapConfig(new MapConfig(PartitionLogs.TOPICS_MAP).setBackupCount(broker.backupCount())
+                .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger));
+        config.addMapConfig(new MapConfig(Transactions.TRANSACTIONS_MAP).setBackupCount(broker.backupCount())
+                .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger));
 
         EngineSerialization.register(config.getSerializationConfig());
         config.getUserContext().put(LogDefaults.CONTEXT_KEY,

@@ -25,11 +25,13 @@ import java.util.List;
  * @param dataDir                 where the broker keeps its files
  * @param heldBytesPerReplica     how many bytes of its newest records each partition replica keeps in memory;
  *                                older ones are read from the data directory
+ * @param minClusterSize          the fewest brokers that may accept writes: a side of a split with fewer refuses
+ *                                them (split-brain protection; 1 turns it off)
  */
 public record BrokerConfig(String brokerId, String clusterName, String host, int port, List<String> members,
                            int backupCount, int defaultPartitions, TopicConfig topicDefaults,
                            Duration retentionCheckInterval, Duration groupOffsetsRetention, FlushPolicy flush,
-                           Duration flushInterval, Path dataDir, long heldBytesPerReplica) {
+                           Duration flushInterval, Path dataDir, long heldBytesPerReplica, int minClusterSize) {
     public BrokerConfig {
         members = List.copyOf(members);
         if (port <= 0 || port > 65535) {
@@ -47,6 +49,9 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
                     + groupOffsetsRetention);
         }
         requirePositive("the flush interval", flushInterval);
+        if (minClusterSize < 1) {
+            throw new IllegalArgumentException("the minimum cluster size must be at least 1, got " + minClusterSize);
+        }
         if (heldBytesPerReplica < 0) {
             throw new IllegalArgumentException("the bytes held in memory per replica cannot be negative, got "
                     + heldBytesPerReplica);
@@ -64,29 +69,36 @@ public record BrokerConfig(String brokerId, String clusterName, String host, int
         String address = "127.0.0.1:" + port;
         return new BrokerConfig("", "partitionmq", "127.0.0.1", port, List.of(address), 1, 4,
                 TopicConfig.KAFKA_DEFAULTS, Duration.ofMinutes(5), Duration.ofDays(7), FlushPolicy.INTERVAL,
-                Duration.ofSeconds(1), dataDir, LogStore.DEFAULT_HELD_BYTES);
+                Duration.ofSeconds(1), dataDir, LogStore.DEFAULT_HELD_BYTES, 1);
     }
 
     public BrokerConfig withCluster(String name, List<String> clusterMembers) {
         return new BrokerConfig(brokerId, name, host, port, clusterMembers, backupCount, defaultPartitions,
                 topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir,
-                heldBytesPerReplica);
+                heldBytesPerReplica, minClusterSize);
     }
 
     public BrokerConfig withRetentionCheckInterval(Duration interval) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
                 topicDefaults, interval, groupOffsetsRetention, flush, flushInterval, dataDir,
-                heldBytesPerReplica);
+                heldBytesPerReplica, minClusterSize);
     }
 
     public BrokerConfig withHeldBytesPerReplica(long bytes) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
-                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir, bytes);
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir, bytes,
+                minClusterSize);
     }
 
     public BrokerConfig withFlush(FlushPolicy policy) {
         return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
                 topicDefaults, retentionCheckInterval, groupOffsetsRetention, policy, flushInterval, dataDir,
-                heldBytesPerReplica);
+                heldBytesPerReplica, minClusterSize);
+    }
+
+    public BrokerConfig withMinClusterSize(int size) {
+        return new BrokerConfig(brokerId, clusterName, host, port, members, backupCount, defaultPartitions,
+                topicDefaults, retentionCheckInterval, groupOffsetsRetention, flush, flushInterval, dataDir,
+                heldBytesPerReplica, size);
     }
 }

@@ -28,12 +28,35 @@ final class ClusterRecovery {
     private ClusterRecovery() {
     }
 
-    /** Marks this member as recovered and waits (up to {@code timeout}) until every current member is. */
-    static void markAndAwait(HazelcastInstance member, Duration timeout) throws InterruptedException {
-        IMap<UUID, Boolean> marks = member.getMap(MARKS_MAP);
+    /**
+     * Waits (up to {@code timeout}) until the cluster has at least {@code size} members: below that, split-brain
+     * protection refuses every write, recovery's included.
+     */
+    static void awaitMinimumSize(HazelcastInstance member, int size, Duration timeout) throws InterruptedException {
         Object changed = new Object();
-        UUID entries = marks.addEntryListener((EntryAddedListener<UUID, Boolean>) e -> wake(changed), false);
-        UUID members = member.getCluster().addMembershipListener(new MembershipListener() {
+        UUID members = wakeOnMembershipChange(member, changed);
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (changed) {
+                while (member.getCluster().getMembers().size() < size) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        throw new IllegalStateException("only " + member.getCluster().getMembers().size() + " of the "
+                                + size + " brokers partitionmq.cluster.min-size asks for joined within " + timeout);
+                    }
+                    LOG.log(Level.INFO, "waiting for {0} more brokers to join before accepting writes",
+                            size - member.getCluster().getMembers().size());
+                    changed.wait(Math.min(left, 10_000));
+                }
+            }
+        } finally {
+            member.getCluster().removeMembershipListener(members);
+        }
+    }
+
+    /** Wakes threads waiting on {@code changed} whenever a member joins or leaves; returns the registration. */
+    private static UUID wakeOnMembershipChange(HazelcastInstance member, Object changed) {
+        return member.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 wake(changed);
@@ -44,6 +67,14 @@ final class ClusterRecovery {
                 wake(changed);
             }
         });
+    }
+
+    /** Marks this member as recovered and waits (up to {@code timeout}) until every current member is. */
+    static void markAndAwait(HazelcastInstance member, Duration timeout) throws InterruptedException {
+        IMap<UUID, Boolean> marks = member.getMap(MARKS_MAP);
+        Object changed = new Object();
+        UUID entries = marks.addEntryListener((EntryAddedListener<UUID, Boolean>) e -> wake(changed), false);
+        UUID members = wakeOnMembershipChange(member, changed);
         try {
             marks.set(member.getCluster().getLocalMember().getUuid(), Boolean.TRUE);
             long deadline = System.nanoTime() + timeout.toNanos();

@@ -31,7 +31,7 @@ class BrokerIdentityTest {
         BrokerConfig config = new BrokerConfig("broker-7", "identity", "127.0.0.1", defaults.port(),
                 java.util.List.of(), 1, 1, defaults.topicDefaults(), defaults.retentionCheckInterval(),
                 defaults.groupOffsetsRetention(), defaults.flush(), defaults.flushInterval(), data,
-                defaults.heldBytesPerReplica());
+                defaults.heldBytesPerReplica(), 1);
         assertEquals("broker-7", BrokerIdentity.resolve(config));
         assertFalse(java.nio.file.Files.exists(data.resolve(BrokerIdentity.FILE)), "nothing generated");
     }

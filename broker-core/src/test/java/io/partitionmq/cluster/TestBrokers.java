@@ -32,11 +32,16 @@ public final class TestBrokers implements AutoCloseable {
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
         String cluster = "test-" + ports.get(0);
         TestBrokers started = new TestBrokers();
-        for (int port : ports) {
-            BrokerConfig config = BrokerConfig.loopback(port, dataDir.resolve("broker-" + port))
-                    .withCluster(cluster, members);
-            config = tune.apply(config);
-            started.brokers.add(Broker.start(config));
+        List<BrokerConfig> configs = ports.stream().map(port -> tune.apply(BrokerConfig.loopback(port,
+                dataDir.resolve("broker-" + port)).withCluster(cluster, members))).toList();
+        if (configs.get(0).minClusterSize() == 1) {
+            configs.forEach(config -> started.brokers.add(Broker.start(config)));
+        } else {
+            // Each broker waits for the minimum cluster size before it finishes starting: start them together.
+            List<java.util.concurrent.CompletableFuture<Broker>> starting = configs.stream()
+                    .map(config -> java.util.concurrent.CompletableFuture.supplyAsync(() -> Broker.start(config)))
+                    .toList();
+            starting.forEach(broker -> started.brokers.add(broker.join()));
         }
         return started;
     }

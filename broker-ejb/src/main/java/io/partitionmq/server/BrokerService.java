@@ -51,7 +51,8 @@ public class BrokerService {
                 FlushPolicy.parse(config.getValue("partitionmq.store.flush", String.class)),
                 Duration.ofMillis(config.getValue("partitionmq.store.flush.interval.ms", Long.class)),
                 Path.of(config.getValue("partitionmq.data.dir", String.class)).toAbsolutePath(),
-                config.getValue("partitionmq.log.held.bytes.per.replica", Long.class));
+                config.getValue("partitionmq.log.held.bytes.per.replica", Long.class),
+                config.getValue("partitionmq.cluster.min-size", Integer.class));
     }
 
     /** Topic settings for topics created without them: partitionmq.log.KEY for each Kafka-named topic key. */
