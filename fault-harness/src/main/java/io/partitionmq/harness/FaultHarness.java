@@ -1,0 +1,226 @@
+package io.partitionmq.harness;
+
+import io.partitionmq.jms.PartitionMQConnectionFactory;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * A failure test with real processes: starts three brokers (bin/partitionmq-broker, split-brain protection at 2),
+ * sends numbered persistent messages to a queue at a steady rate while one consumer receives them, kills one
+ * broker with SIGKILL part-way, and checks the history: every acknowledged message consumed, duplicates counted,
+ * order per key (a key is a partition) kept for messages delivered the first time. Exits 1 if a message was lost
+ * or order broken. Everything it starts it stops.
+ *
+ * <p>Options: {@code --messages N} (default 3000), {@code --rate N} per second (300), {@code --kill B} (index of
+ * the broker killed, 1; -1 for none), {@code --dir PATH} (where data and logs go; a fresh temporary one by default).
+ */
+public final class FaultHarness {
+    private static final int KEYS = 12;
+    private static final String CLUSTER = "harness";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+
+    private FaultHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int messages = Integer.parseInt(options.getOrDefault("messages", "3000"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "300"));
+        int killed = Integer.parseInt(options.getOrDefault("kill", "1"));
+        Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
+                : Files.createTempDirectory("partitionmq-harness");
+        Path repository = Path.of(System.getProperty("harness.repository", ".")).toAbsolutePath();
+
+        List<BrokerProcess> brokers = brokers(repository, dir, 3);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> brokers.forEach(BrokerProcess::kill)));
+        try {
+            System.out.printf("starting %d brokers (data and logs under %s) ...%n", brokers.size(), dir);
+            for (BrokerProcess broker : brokers) {
+                broker.start();
+            }
+            for (BrokerProcess broker : brokers) {
+                broker.awaitReady(START_TIMEOUT);
+            }
+            String addresses = brokers.stream().map(BrokerProcess::address).collect(Collectors.joining(","));
+            History history = new History();
+            Recovery recovery = run(addresses, history, messages, rate,
+                    killed < 0 ? null : brokers.get(killed));
+            History.Verdict verdict = history.check();
+            report(verdict, recovery, killed < 0 ? "none" : brokers.get(killed).id());
+            System.exit(verdict.passed() ? 0 : 1);
+        } catch (Exception | Error e) {
+            System.out.println("the harness could not run: " + e);
+            System.exit(2);
+        } finally {
+            brokers.forEach(BrokerProcess::kill);
+        }
+    }
+
+    /** The longest time without a successful send, and without a delivery, after the kill. */
+    private record Recovery(long sendGapMillis, long deliveryGapMillis) {
+    }
+
+    private static Recovery run(String addresses, History history, int messages, int rate, BrokerProcess victim)
+            throws Exception {
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(addresses);
+        factory.setClusterName(CLUSTER);
+        AtomicBoolean receiving = new AtomicBoolean(true);
+        AtomicLong lastDelivery = new AtomicLong(System.nanoTime());
+        AtomicLong deliveryGap = new AtomicLong();
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+        Thread consumer = new Thread(() -> consume(factory, history, receiving, lastDelivery, deliveryGap, killedAt),
+                "harness-consumer");
+        consumer.setDaemon(true);
+        consumer.start();
+
+        long sendGap = 0;
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue queue = session.createQueue("harness");
+            MessageProducer producer = session.createProducer(queue);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            long start = System.nanoTime();
+            long lastSend = start;
+            for (int sequence = 0; sequence < messages; sequence++) {
+                pace(start, sequence, rate);
+                if (victim != null && sequence == messages / 3) {
+                    System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), sequence);
+                    killedAt.set(System.nanoTime());
+                    victim.kill();
+                }
+                send(session, producer, history, sequence);
+                long now = System.nanoTime();
+                if (now > killedAt.get()) {
+                    sendGap = Math.max(sendGap, now - lastSend);
+                }
+                lastSend = now;
+            }
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (!history.allDelivered() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        TimeUnit.SECONDS.sleep(2); // late duplicates, if any, are counted too
+        receiving.set(false);
+        consumer.join();
+        return new Recovery(TimeUnit.NANOSECONDS.toMillis(sendGap), TimeUnit.NANOSECONDS.toMillis(deliveryGap.get()));
+    }
+
+    /** Sends one message until a broker acknowledges it, as an at-least-once producer does. */
+    private static void send(Session session, MessageProducer producer, History history, int sequence)
+            throws Exception {
+        while (true) {
+            history.attempted();
+            try {
+                TextMessage message = session.createTextMessage("message " + sequence);
+                message.setIntProperty("seq", sequence);
+                message.setStringProperty("JMSXGroupID", "key-" + sequence % KEYS);
+                producer.send(message);
+                history.acknowledged(sequence);
+                return;
+            } catch (JMSException e) {
+                history.failed();
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    private static void consume(PartitionMQConnectionFactory factory, History history, AtomicBoolean receiving,
+            AtomicLong lastDelivery, AtomicLong deliveryGap, AtomicLong killedAt) {
+        while (receiving.get()) {
+            try (Connection connection = factory.createConnection()) {
+                connection.start();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createQueue("harness"));
+                while (receiving.get()) {
+                    Message message = consumer.receive(500);
+                    if (message != null) {
+                        long now = System.nanoTime();
+                        if (now > killedAt.get()) {
+                            deliveryGap.accumulateAndGet(now - lastDelivery.get(), Math::max);
+                        }
+                        lastDelivery.set(now);
+                        history.delivered(new History.Delivery(message.getIntProperty("seq"),
+                                message.getStringProperty("JMSXGroupID"), message.getJMSRedelivered(), now));
+                    }
+                }
+            } catch (JMSException e) {
+                System.out.println("consumer: " + e.getMessage() + "; reconnecting");
+            }
+        }
+    }
+
+    private static void pace(long start, int sequence, int rate) throws InterruptedException {
+        long due = start + TimeUnit.SECONDS.toNanos(sequence) / rate;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private static List<BrokerProcess> brokers(Path repository, Path dir, int count) throws IOException {
+        List<Integer> clusterPorts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clusterPorts.add(5821 + i);
+        }
+        Map<String, String> cluster = Map.of(
+                "PARTITIONMQ_CLUSTER_NAME", CLUSTER,
+                "PARTITIONMQ_CLUSTER_MEMBERS", clusterPorts.stream().map(p -> "127.0.0.1:" + p)
+                        .collect(Collectors.joining(",")),
+                "PARTITIONMQ_CLUSTER_MIN_SIZE", Integer.toString(count / 2 + 1),
+                "PARTITIONMQ_STORE_FLUSH", "always");
+        List<BrokerProcess> brokers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path data = dir.resolve("h" + (i + 1));
+            Files.createDirectories(data);
+            brokers.add(new BrokerProcess(repository, "h" + (i + 1), clusterPorts.get(i), 8091 + i, data, cluster));
+        }
+        return brokers;
+    }
+
+    private static void report(History.Verdict verdict, Recovery recovery, String killed) {
+        System.out.printf("%nbroker killed:            %s%n", killed);
+        System.out.printf("send attempts:            %d (%d failed and were retried)%n", verdict.attempted(),
+                verdict.failedAttempts());
+        System.out.printf("acknowledged:             %d%n", verdict.acknowledged());
+        System.out.printf("consumed:                 %d deliveries, %d distinct, %d duplicates%n",
+                verdict.consumed(), verdict.distinctConsumed(), verdict.duplicates());
+        System.out.printf("lost (acknowledged, never consumed): %d %s%n", verdict.lost().size(),
+                verdict.lost().size() > 20 ? verdict.lost().subList(0, 20) + "..." : verdict.lost());
+        System.out.printf("order violations:         %d %s%n", verdict.orderViolations().size(),
+                verdict.orderViolations());
+        System.out.printf("longest pause after the kill: sends %d ms, deliveries %d ms%n", recovery.sendGapMillis(),
+                recovery.deliveryGapMillis());
+        System.out.println(verdict.passed() ? "PASSED" : "FAILED");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("options are --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
