@@ -177,6 +177,7 @@ public final class Broker implements AutoCloseable {
         }
         String id = BrokerIdentity.resolve(config);
         FileLogStore store = new FileLogStore(config.dataDir(), config.flush(), config.flushInterval());
+        LogStore.Recovered stored = store.readAll();
         AtomicBoolean recovered = new AtomicBoolean(false);
         Config memberConfig = memberConfig(config, id);
         memberConfig.getUserContext().put(LogStore.CONTEXT_KEY, store);
@@ -189,10 +190,10 @@ public final class Broker implements AutoCloseable {
         Broker broker = new Broker(config, id, hazelcast, store);
         try (BrokerConnection connection = broker.connect()) {
             ClusterRecovery.awaitMinimumSize(hazelcast, config.minClusterSize(), RECOVERY_TIMEOUT);
-            int replicas = connection.logs().offerRecovered(store);
-            connection.groups().restore(store);
-            connection.subscriptions().restore(store);
-            connection.transactions().restore(store);
+            int replicas = connection.logs().offerRecovered(stored);
+            connection.groups().restore(stored.states(LogStore.StateKind.GROUP));
+            connection.subscriptions().restore(stored.states(LogStore.StateKind.SUBSCRIPTION));
+            connection.transactions().restore(stored.states(LogStore.StateKind.TRANSACTION));
             ClusterRecovery.markAndAwait(hazelcast, RECOVERY_TIMEOUT);
             recovered.set(true);
             ClusterRecovery.awaitReplicasInSync(hazelcast, RECOVERY_TIMEOUT);

@@ -3,7 +3,6 @@ package io.partitionmq.group;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.partitionmq.log.InvalidTopicException;
-import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.PartitionSummary;
 import io.partitionmq.log.TopicMetadata;
@@ -136,8 +135,7 @@ public final class ConsumerGroups {
     }
 
     /** Puts the groups a broker's store kept back into the cluster (after a restart); returns how many. */
-    public int restore(LogStore store) {
-        Map<String, byte[]> stored = store.states(LogStore.StateKind.GROUP).recover();
+    public int restore(Map<String, byte[]> stored) {
         stored.forEach((group, state) -> groups.executeOnKey(group,
                 GroupOperation.restore(ConsumerGroupState.fromBytes(state))));
         return stored.size();

@@ -2,7 +2,6 @@ package io.partitionmq.group;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 import java.util.Map;
@@ -97,8 +96,7 @@ public final class Subscriptions {
      * Registers again the durable subscriptions a broker's store kept (after a restart), where the cluster has none
      * of that name; returns how many the store held. Their positions came back with their topics' partitions.
      */
-    public int restore(LogStore store) {
-        Map<String, byte[]> stored = store.states(LogStore.StateKind.SUBSCRIPTION).recover();
+    public int restore(Map<String, byte[]> stored) {
         stored.forEach((id, bytes) -> registry.executeOnKey(id, SubscriptionWrite.restore(Subscription.fromBytes(
                 bytes))));
         return stored.size();

@@ -96,6 +96,26 @@ public interface LogStore extends AutoCloseable {
     /** The states of one kind this store keeps. */
     NamedStates states(StateKind kind);
 
+    /** Everything a store held when a broker started: topics, replicas and the named states of every kind. */
+    record Recovered(List<TopicMetadata> topics, Map<PartitionKey, StoredPartition> replicas,
+                     Map<StateKind, Map<String, byte[]>> states) {
+        public Map<String, byte[]> states(StateKind kind) {
+            return states.getOrDefault(kind, Map.of());
+        }
+    }
+
+    /**
+     * Reads back everything the store holds. A broker does this before it joins its cluster: once it is a member,
+     * the cluster writes to its store (backups, settling replicas), and must not meet files still being read.
+     */
+    default Recovered readAll() {
+        Map<StateKind, Map<String, byte[]>> states = new java.util.EnumMap<>(StateKind.class);
+        for (StateKind kind : StateKind.values()) {
+            states.put(kind, states(kind).recover());
+        }
+        return new Recovered(recoverTopics(), recover(), states);
+    }
+
     @Override
     void close();
 

@@ -279,11 +279,11 @@ public final class PartitionLogs implements AutoCloseable {
      * Offers every replica and topic the given store holds to the cluster: each replaces what the cluster has
      * when it supersedes it (later leader epoch, then longer). Returns how many replicas were offered.
      */
-    public int offerRecovered(LogStore store) {
-        for (TopicMetadata topic : store.recoverTopics()) {
+    public int offerRecovered(LogStore.Recovered recovered) {
+        for (TopicMetadata topic : recovered.topics()) {
             topics.executeOnKey(topic.name(), CreateTopicProcessor.restoring(topic));
         }
-        Map<PartitionKey, LogStore.StoredPartition> replicas = store.recover();
+        Map<PartitionKey, LogStore.StoredPartition> replicas = recovered.replicas();
         replicas.forEach((key, replica) ->
                 logs.executeOnKey(key, new OfferReplicaProcessor(PartitionLog.restore(replica))));
         return replicas.size();

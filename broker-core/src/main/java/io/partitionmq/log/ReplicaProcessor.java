@@ -23,7 +23,8 @@ abstract class ReplicaProcessor<R> extends MemberProcessor<PartitionKey, Partiti
      */
     final void settle(Map.Entry<PartitionKey, PartitionLog> entry) {
         PartitionLog log = entry.getValue();
-        if (log == null) {
+        // A member still reading its files back must not have them rewritten under it; it settles later.
+        if (log == null || !clusterRecovered()) {
             return;
         }
         if (!store().holds(entry.getKey(), log.nextOffset())) {

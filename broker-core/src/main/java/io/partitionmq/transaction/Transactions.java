@@ -2,7 +2,6 @@ package io.partitionmq.transaction;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.partitionmq.log.LogStore;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.UnknownTopicException;
@@ -122,8 +121,7 @@ public final class Transactions {
     }
 
     /** Puts the transactions a broker's store kept back into the cluster (after a restart); returns how many. */
-    public int restore(LogStore store) {
-        Map<String, byte[]> stored = store.states(LogStore.StateKind.TRANSACTION).recover();
+    public int restore(Map<String, byte[]> stored) {
         stored.forEach((id, bytes) -> records.executeOnKey(id, TransactionOperation.restore(bytes)));
         return stored.size();
     }

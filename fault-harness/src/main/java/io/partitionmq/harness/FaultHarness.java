@@ -4,10 +4,7 @@ import io.partitionmq.jms.PartitionMQConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
@@ -18,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -29,12 +24,15 @@ import java.util.stream.Collectors;
  * order per key (a key is a partition) kept for messages delivered the first time. Exits 1 if a message was lost
  * or order broken. Everything it starts it stops.
  *
- * <p>Options: {@code --messages N} (default 3000), {@code --rate N} per second (300), {@code --kill B} (index of
- * the broker killed, 1; -1 for none), {@code --dir PATH} (where data and logs go; a fresh temporary one by default).
+ * <p>Options: {@code --scenario kill-one|restart-all} (kill-one: one broker killed under load; restart-all: all
+ * killed once half the messages are consumed, then started again), {@code --messages N} (default 3000),
+ * {@code --rate N} per second (300), {@code --kill B} (kill-one: index of the broker killed, 1; -1 for none),
+ * {@code --dir PATH} (where data and logs go; a fresh temporary one by default).
  */
 public final class FaultHarness {
     private static final int KEYS = 12;
     private static final String CLUSTER = "harness";
+    private static final String QUEUE = "harness";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -54,18 +52,16 @@ public final class FaultHarness {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> brokers.forEach(BrokerProcess::kill)));
         try {
             System.out.printf("starting %d brokers (data and logs under %s) ...%n", brokers.size(), dir);
-            for (BrokerProcess broker : brokers) {
-                broker.start();
-            }
-            for (BrokerProcess broker : brokers) {
-                broker.awaitReady(START_TIMEOUT);
-            }
-            String addresses = brokers.stream().map(BrokerProcess::address).collect(Collectors.joining(","));
+            startAll(brokers);
+            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(
+                    brokers.stream().map(BrokerProcess::address).collect(Collectors.joining(",")));
+            factory.setClusterName(CLUSTER);
             History history = new History();
-            Recovery recovery = run(addresses, history, messages, rate,
-                    killed < 0 ? null : brokers.get(killed));
+            boolean restart = "restart-all".equals(options.getOrDefault("scenario", "kill-one"));
+            Recovery recovery = restart ? restartAll(factory, history, messages, rate, brokers)
+                    : killOne(factory, history, messages, rate, killed < 0 ? null : brokers.get(killed));
             History.Verdict verdict = history.check();
-            report(verdict, recovery, killed < 0 ? "none" : brokers.get(killed).id());
+            report(verdict, recovery, restart ? "all, then restarted" : killed < 0 ? "none" : brokers.get(killed).id());
             System.exit(verdict.passed() ? 0 : 1);
         } catch (Exception | Error e) {
             System.out.println("the harness could not run: " + e);
@@ -79,50 +75,84 @@ public final class FaultHarness {
     private record Recovery(long sendGapMillis, long deliveryGapMillis) {
     }
 
-    private static Recovery run(String addresses, History history, int messages, int rate, BrokerProcess victim)
-            throws Exception {
-        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(addresses);
-        factory.setClusterName(CLUSTER);
-        AtomicBoolean receiving = new AtomicBoolean(true);
-        AtomicLong lastDelivery = new AtomicLong(System.nanoTime());
-        AtomicLong deliveryGap = new AtomicLong();
-        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
-        Thread consumer = new Thread(() -> consume(factory, history, receiving, lastDelivery, deliveryGap, killedAt),
-                "harness-consumer");
-        consumer.setDaemon(true);
-        consumer.start();
+    /** Kills {@code victim} (if any) a third of the way through a steady load. */
+    private static Recovery killOne(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            BrokerProcess victim) throws Exception {
+        Receiver receiver = new Receiver(factory, QUEUE, history).start();
+        long sendGap = sendAll(factory, history, messages, rate, victim == null ? -1 : messages / 3, () -> {
+            System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), messages / 3);
+            receiver.measureFrom(System.nanoTime());
+            victim.kill();
+        });
+        awaitAllDelivered(history);
+        receiver.stop();
+        return new Recovery(sendGap, receiver.longestPauseMillis());
+    }
 
-        long sendGap = 0;
+    /**
+     * Sends every message, lets the consumer take half of them, kills all brokers at once (SIGKILL), starts them
+     * again over their data directories and consumes the rest: what was acknowledged and not consumed must come,
+     * what was consumed must not come again (beyond the acknowledgements in flight at the kill).
+     */
+    private static Recovery restartAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            List<BrokerProcess> brokers) throws Exception {
+        sendAll(factory, history, messages, rate, -1, null);
+        Receiver before = new Receiver(factory, QUEUE, history).start();
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (history.distinctDelivered() < messages / 2 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        long killedAt = System.nanoTime();
+        System.out.printf("killing all brokers (SIGKILL) after %d messages were consumed%n",
+                history.distinctDelivered());
+        brokers.forEach(BrokerProcess::kill);
+        before.stop();
+        startAll(brokers);
+        Receiver after = new Receiver(factory, QUEUE, history);
+        after.measureFrom(killedAt);
+        after.start();
+        awaitAllDelivered(history);
+        after.stop();
+        return new Recovery(0, after.longestPauseMillis());
+    }
+
+    /**
+     * Sends the numbered messages at {@code rate}, running {@code atFault} before message {@code faultAt};
+     * returns the longest pause between acknowledged sends after the fault, in milliseconds.
+     */
+    private static long sendAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            int faultAt, Runnable atFault) throws Exception {
+        long gap = 0;
+        long faultedAt = Long.MAX_VALUE;
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Queue queue = session.createQueue("harness");
-            MessageProducer producer = session.createProducer(queue);
+            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             long start = System.nanoTime();
             long lastSend = start;
             for (int sequence = 0; sequence < messages; sequence++) {
                 pace(start, sequence, rate);
-                if (victim != null && sequence == messages / 3) {
-                    System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), sequence);
-                    killedAt.set(System.nanoTime());
-                    victim.kill();
+                if (sequence == faultAt) {
+                    faultedAt = System.nanoTime();
+                    atFault.run();
                 }
                 send(session, producer, history, sequence);
                 long now = System.nanoTime();
-                if (now > killedAt.get()) {
-                    sendGap = Math.max(sendGap, now - lastSend);
+                if (now > faultedAt) {
+                    gap = Math.max(gap, now - lastSend);
                 }
                 lastSend = now;
             }
         }
+        return TimeUnit.NANOSECONDS.toMillis(gap);
+    }
+
+    private static void awaitAllDelivered(History history) throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (!history.allDelivered() && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         TimeUnit.SECONDS.sleep(2); // late duplicates, if any, are counted too
-        receiving.set(false);
-        consumer.join();
-        return new Recovery(TimeUnit.NANOSECONDS.toMillis(sendGap), TimeUnit.NANOSECONDS.toMillis(deliveryGap.get()));
     }
 
     /** Sends one message until a broker acknowledges it, as an at-least-once producer does. */
@@ -144,28 +174,12 @@ public final class FaultHarness {
         }
     }
 
-    private static void consume(PartitionMQConnectionFactory factory, History history, AtomicBoolean receiving,
-            AtomicLong lastDelivery, AtomicLong deliveryGap, AtomicLong killedAt) {
-        while (receiving.get()) {
-            try (Connection connection = factory.createConnection()) {
-                connection.start();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue("harness"));
-                while (receiving.get()) {
-                    Message message = consumer.receive(500);
-                    if (message != null) {
-                        long now = System.nanoTime();
-                        if (now > killedAt.get()) {
-                            deliveryGap.accumulateAndGet(now - lastDelivery.get(), Math::max);
-                        }
-                        lastDelivery.set(now);
-                        history.delivered(new History.Delivery(message.getIntProperty("seq"),
-                                message.getStringProperty("JMSXGroupID"), message.getJMSRedelivered(), now));
-                    }
-                }
-            } catch (JMSException e) {
-                System.out.println("consumer: " + e.getMessage() + "; reconnecting");
-            }
+    private static void startAll(List<BrokerProcess> brokers) throws IOException, InterruptedException {
+        for (BrokerProcess broker : brokers) {
+            broker.start();
+        }
+        for (BrokerProcess broker : brokers) {
+            broker.awaitReady(START_TIMEOUT);
         }
     }
 

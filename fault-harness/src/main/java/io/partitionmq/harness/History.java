@@ -49,8 +49,9 @@ final class History {
         deliveries.add(delivery);
     }
 
-    int acknowledgedCount() {
-        return acknowledged.size();
+    /** How many messages have been delivered at least once. */
+    int distinctDelivered() {
+        return (int) deliveries.stream().mapToInt(Delivery::sequence).distinct().count();
     }
 
     /** Whether every acknowledged message has been delivered at least once. */
