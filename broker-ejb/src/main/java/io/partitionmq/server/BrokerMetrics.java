@@ -56,6 +56,10 @@ public class BrokerMetrics {
 
     @PostConstruct
     void registerClusterMetrics() {
+        // Which broker these figures come from, as a label to join on (the broker id, configured or generated).
+        LocalBroker.get().ifPresent(broker -> registry.gauge(Metadata.builder().withName("partitionmq_broker_info")
+                .withDescription("1, labelled with this broker's id").build(), () -> 1L,
+                new Tag("broker", broker.id())));
         clusterGauge("partitionmq_cluster_members", "brokers in the cluster", ClusterHealth::members);
         clusterGauge("partitionmq_partitions_without_owner", "Hazelcast partitions no broker owns",
                 ClusterHealth::partitionsWithoutOwner);

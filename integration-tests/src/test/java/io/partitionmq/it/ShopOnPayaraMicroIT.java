@@ -255,6 +255,8 @@ class ShopOnPayaraMicroIT {
         assertTrue(metrics.matches("(?s).*partitionmq_share_group_backlog\\{[^}]*topic=\"metered\"[^}]*} 1(\\.0)?\\n.*"),
                 "one record is left for the queue's consumers: " + metrics);
         assertTrue(metrics.contains("partitionmq_admin_request_seconds"), metrics);
+        assertTrue(metrics.contains("partitionmq_broker_info{broker=\"" + io.partitionmq.cluster.LocalBroker.get()
+                .orElseThrow().id() + "\""), "the metrics name the broker: " + metrics);
     }
 
     @Test
