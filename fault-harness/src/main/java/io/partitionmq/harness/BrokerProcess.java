@@ -77,6 +77,27 @@ final class BrokerProcess {
         throw new IllegalStateException("broker " + id + " was not ready within " + timeout);
     }
 
+    /**
+     * Stops the broker as an operator does: SIGTERM to its JVM, whose shutdown closes the broker (Hazelcast moves
+     * its partitions to the others first); waits up to {@code timeout}, then kills what is left.
+     */
+    void stop(Duration timeout) {
+        if (script != null) {
+            List<ProcessHandle> processes = script.descendants().toList();
+            processes.forEach(ProcessHandle::destroy);
+            for (ProcessHandle process : processes) {
+                try {
+                    process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    System.out.printf("broker %s did not stop within %s; killing it%n", id, timeout);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            kill();
+        }
+    }
+
     /** SIGKILL to the broker's JVM (and the script around it): no shutdown hook, no flush. */
     void kill() {
         if (script != null) {

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * order per key (a key is a partition) kept for messages delivered the first time. Exits 1 if a message was lost
  * or order broken. Everything it starts it stops.
  *
- * <p>Options: {@code --scenario kill-one|restart-all} (kill-one: one broker killed under load; restart-all: all
- * killed once half the messages are consumed, then started again), {@code --messages N} (default 3000),
+ * <p>Options: {@code --scenario kill-one|restart-all|scale} (kill-one: one broker killed under load;
+ * restart-all: all killed once half the messages are consumed, then started again; scale: a fourth broker joins
+ * under load, then the first is stopped gracefully), {@code --messages N} (default 3000),
  * {@code --rate N} per second (300), {@code --kill B} (kill-one: index of the broker killed, 1; -1 for none),
  * {@code --dir PATH} (where data and logs go; a fresh temporary one by default).
  */
@@ -48,8 +49,9 @@ public final class FaultHarness {
                 : Files.createTempDirectory("partitionmq-harness");
         Path repository = Path.of(System.getProperty("harness.repository", ".")).toAbsolutePath();
 
-        List<BrokerProcess> brokers = brokers(repository, dir, 3);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> brokers.forEach(BrokerProcess::kill)));
+        List<BrokerProcess> all = brokers(repository, dir, 1);
+        List<BrokerProcess> brokers = all.subList(0, 3);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(BrokerProcess::kill)));
         try {
             System.out.printf("starting %d brokers (data and logs under %s) ...%n", brokers.size(), dir);
             startAll(brokers);
@@ -57,21 +59,30 @@ public final class FaultHarness {
                     brokers.stream().map(BrokerProcess::address).collect(Collectors.joining(",")));
             factory.setClusterName(CLUSTER);
             History history = new History();
-            boolean restart = "restart-all".equals(options.getOrDefault("scenario", "kill-one"));
-            Recovery recovery = restart ? restartAll(factory, history, messages, rate, brokers)
-                    : killOne(factory, history, messages, rate, killed < 0 ? null : brokers.get(killed));
+            String scenario = options.getOrDefault("scenario", "kill-one");
+            Recovery recovery = switch (scenario) {
+                case "kill-one" -> killOne(factory, history, messages, rate, killed < 0 ? null : brokers.get(killed));
+                case "restart-all" -> restartAll(factory, history, messages, rate, brokers);
+                case "scale" -> scale(factory, history, messages, rate, brokers, all.get(3));
+                default -> throw new IllegalArgumentException("--scenario is kill-one, restart-all or scale, not "
+                        + scenario);
+            };
             History.Verdict verdict = history.check();
-            report(verdict, recovery, restart ? "all, then restarted" : killed < 0 ? "none" : brokers.get(killed).id());
+            report(verdict, recovery, switch (scenario) {
+                case "restart-all" -> "all, then restarted";
+                case "scale" -> all.get(3).id() + " added, " + brokers.get(0).id() + " stopped gracefully";
+                default -> killed < 0 ? "none" : brokers.get(killed).id() + " (SIGKILL)";
+            });
             System.exit(verdict.passed() ? 0 : 1);
         } catch (Exception | Error e) {
             System.out.println("the harness could not run: " + e);
             System.exit(2);
         } finally {
-            brokers.forEach(BrokerProcess::kill);
+            all.forEach(BrokerProcess::kill);
         }
     }
 
-    /** The longest time without a successful send, and without a delivery, after the kill. */
+    /** The longest time without a successful send, and without a delivery, after the fault. */
     private record Recovery(long sendGapMillis, long deliveryGapMillis) {
     }
 
@@ -79,13 +90,44 @@ public final class FaultHarness {
     private static Recovery killOne(PartitionMQConnectionFactory factory, History history, int messages, int rate,
             BrokerProcess victim) throws Exception {
         Receiver receiver = new Receiver(factory, QUEUE, history).start();
-        long sendGap = sendAll(factory, history, messages, rate, victim == null ? -1 : messages / 3, () -> {
-            System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), messages / 3);
-            receiver.measureFrom(System.nanoTime());
-            victim.kill();
-        });
+        long sendGap = sendAll(factory, history, messages, rate, victim == null ? Map.of() : Map.of(messages / 3,
+                () -> {
+                    System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), messages / 3);
+                    receiver.measureFrom(System.nanoTime());
+                    victim.kill();
+                }));
         awaitAllDelivered(history);
         receiver.stop();
+        return new Recovery(sendGap, receiver.longestPauseMillis());
+    }
+
+    /**
+     * Scales out and in under load: a fourth broker starts a third of the way through, and once it has joined
+     * (partitions move to it) the first is stopped gracefully (its partitions move to the others), while the
+     * producer and the consumer carry on.
+     */
+    private static Recovery scale(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            List<BrokerProcess> brokers, BrokerProcess added) throws Exception {
+        Receiver receiver = new Receiver(factory, QUEUE, history).start();
+        Thread operator = new Thread(() -> {
+            try {
+                System.out.printf("starting broker %s under load%n", added.id());
+                added.start();
+                added.awaitReady(START_TIMEOUT);
+                System.out.printf("broker %s joined; stopping broker %s gracefully%n", added.id(),
+                        brokers.get(0).id());
+                receiver.measureFrom(System.nanoTime());
+                brokers.get(0).stop(Duration.ofMinutes(2));
+                System.out.printf("broker %s stopped%n", brokers.get(0).id());
+            } catch (IOException | InterruptedException e) {
+                System.out.println("scaling failed: " + e);
+            }
+        }, "harness-operator");
+        long sendGap = sendAll(factory, history, messages, rate, Map.of(messages / 3, operator::start));
+        operator.join();
+        awaitAllDelivered(history);
+        receiver.stop();
+        added.kill();
         return new Recovery(sendGap, receiver.longestPauseMillis());
     }
 
@@ -96,7 +138,7 @@ public final class FaultHarness {
      */
     private static Recovery restartAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
             List<BrokerProcess> brokers) throws Exception {
-        sendAll(factory, history, messages, rate, -1, null);
+        sendAll(factory, history, messages, rate, Map.of());
         Receiver before = new Receiver(factory, QUEUE, history).start();
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (history.distinctDelivered() < messages / 2 && System.nanoTime() < deadline) {
@@ -117,11 +159,11 @@ public final class FaultHarness {
     }
 
     /**
-     * Sends the numbered messages at {@code rate}, running {@code atFault} before message {@code faultAt};
-     * returns the longest pause between acknowledged sends after the fault, in milliseconds.
+     * Sends the numbered messages at {@code rate}, running each fault before the message it is keyed by; returns
+     * the longest pause between acknowledged sends after the first fault, in milliseconds.
      */
     private static long sendAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
-            int faultAt, Runnable atFault) throws Exception {
+            Map<Integer, Runnable> faults) throws Exception {
         long gap = 0;
         long faultedAt = Long.MAX_VALUE;
         try (Connection connection = factory.createConnection()) {
@@ -132,9 +174,10 @@ public final class FaultHarness {
             long lastSend = start;
             for (int sequence = 0; sequence < messages; sequence++) {
                 pace(start, sequence, rate);
-                if (sequence == faultAt) {
-                    faultedAt = System.nanoTime();
-                    atFault.run();
+                Runnable fault = faults.get(sequence);
+                if (fault != null) {
+                    faultedAt = Math.min(faultedAt, System.nanoTime());
+                    fault.run();
                 }
                 send(session, producer, history, sequence);
                 long now = System.nanoTime();
@@ -191,16 +234,22 @@ public final class FaultHarness {
         }
     }
 
-    private static List<BrokerProcess> brokers(Path repository, Path dir, int count) throws IOException {
+    /**
+     * Three founding brokers (each lists the three; writes need two) and {@code spares} more that join them when
+     * started.
+     */
+    private static List<BrokerProcess> brokers(Path repository, Path dir, int spares) throws IOException {
+        int founders = 3;
+        int count = founders + spares;
         List<Integer> clusterPorts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             clusterPorts.add(5821 + i);
         }
         Map<String, String> cluster = Map.of(
                 "PARTITIONMQ_CLUSTER_NAME", CLUSTER,
-                "PARTITIONMQ_CLUSTER_MEMBERS", clusterPorts.stream().map(p -> "127.0.0.1:" + p)
+                "PARTITIONMQ_CLUSTER_MEMBERS", clusterPorts.subList(0, founders).stream().map(p -> "127.0.0.1:" + p)
                         .collect(Collectors.joining(",")),
-                "PARTITIONMQ_CLUSTER_MIN_SIZE", Integer.toString(count / 2 + 1),
+                "PARTITIONMQ_CLUSTER_MIN_SIZE", Integer.toString(founders / 2 + 1),
                 "PARTITIONMQ_STORE_FLUSH", "always");
         List<BrokerProcess> brokers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -212,7 +261,7 @@ public final class FaultHarness {
     }
 
     private static void report(History.Verdict verdict, Recovery recovery, String killed) {
-        System.out.printf("%nbroker killed:            %s%n", killed);
+        System.out.printf("%nfault:                    %s%n", killed);
         System.out.printf("send attempts:            %d (%d failed and were retried)%n", verdict.attempted(),
                 verdict.failedAttempts());
         System.out.printf("acknowledged:             %d%n", verdict.acknowledged());
@@ -222,7 +271,7 @@ public final class FaultHarness {
                 verdict.lost().size() > 20 ? verdict.lost().subList(0, 20) + "..." : verdict.lost());
         System.out.printf("order violations:         %d %s%n", verdict.orderViolations().size(),
                 verdict.orderViolations());
-        System.out.printf("longest pause after the kill: sends %d ms, deliveries %d ms%n", recovery.sendGapMillis(),
+        System.out.printf("longest pause after the fault: sends %d ms, deliveries %d ms%n", recovery.sendGapMillis(),
                 recovery.deliveryGapMillis());
         System.out.println(verdict.passed() ? "PASSED" : "FAILED");
     }
