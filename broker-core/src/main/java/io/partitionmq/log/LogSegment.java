@@ -101,14 +101,14 @@ final class LogSegment implements IdentifiedDataSerializable {
         if (from < heldFrom) {
             for (RecordBatch batch : stored.read(from, maxRecords)) {
                 found.add(batch);
-                records += (int) (batch.nextOffset() - Math.max(from, batch.baseOffset()));
+                records += batch.recordsFrom(from);
             }
             from = heldFrom;
         }
         for (int b = indexOfBatchHolding(from); b < batches.size() && records < maxRecords; b++) {
             RecordBatch batch = batches.get(b);
             found.add(batch);
-            records += (int) (batch.nextOffset() - Math.max(from, batch.baseOffset()));
+            records += batch.recordsFrom(from);
         }
         return records;
     }

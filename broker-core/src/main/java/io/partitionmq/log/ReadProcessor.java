@@ -32,7 +32,7 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> implements Hazelcas
             long records = 0;
             long bytes = 0;
             for (RecordBatch batch : slice.batches()) {
-                records += batch.nextOffset() - Math.max(fromOffset, batch.baseOffset());
+                records += batch.recordsFrom(fromOffset);
                 bytes += batch.sizeInBytes();
             }
             meter.delivered(entry.getKey().topic(), Math.min(records, maxRecords), bytes);

@@ -46,6 +46,11 @@ public final class RecordBatch implements IdentifiedDataSerializable {
         return baseOffset + recordCount;
     }
 
+    /** How many of this batch's records are at or after {@code offset}. */
+    public int recordsFrom(long offset) {
+        return (int) Math.max(0, nextOffset() - Math.max(offset, baseOffset()));
+    }
+
     public long lastOffset() {
         return nextOffset() - 1;
     }

@@ -18,10 +18,6 @@ public final class TrafficMeter {
 
     /** One topic's totals, or a member's. */
     public record Traffic(long recordsIn, long bytesIn, long recordsOut, long bytesOut) {
-        Traffic plus(Traffic other) {
-            return new Traffic(recordsIn + other.recordsIn, bytesIn + other.bytesIn, recordsOut + other.recordsOut,
-                    bytesOut + other.bytesOut);
-        }
     }
 
     private static final int RECORDS_IN = 0;
@@ -63,7 +59,13 @@ public final class TrafficMeter {
 
     /** The totals over all topics. */
     public Traffic total() {
-        return snapshot().values().stream().reduce(new Traffic(0, 0, 0, 0), Traffic::plus);
+        long[] sums = new long[4];
+        byTopic.values().forEach(totals -> {
+            for (int slot = 0; slot < sums.length; slot++) {
+                sums[slot] += totals[slot].sum();
+            }
+        });
+        return new Traffic(sums[RECORDS_IN], sums[BYTES_IN], sums[RECORDS_OUT], sums[BYTES_OUT]);
     }
 
     /** Forgets a deleted topic. */

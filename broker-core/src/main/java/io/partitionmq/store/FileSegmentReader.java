@@ -42,7 +42,7 @@ final class FileSegmentReader implements SegmentReader {
         scan(entryAtOrBefore(offsets, fromOffset), batch -> {
             if (batch.nextOffset() > fromOffset) {
                 found.add(batch);
-                records[0] += batch.nextOffset() - Math.max(fromOffset, batch.baseOffset());
+                records[0] += batch.recordsFrom(fromOffset);
             }
             return records[0] < maxRecords;
         });

@@ -65,12 +65,9 @@ class BrokersTest {
             }
 
             brokers.get(0).kill();
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (brokers.get(1).placementOf("placed", 4).stream()
-                    .anyMatch(p -> !p.leader().equals(brokers.get(1).id()))) {
-                assertTrue(System.nanoTime() < deadline, "the survivor takes over within 30 s");
-                Thread.sleep(50);
-            }
+            TestBrokers.await(() -> "the survivor takes over", java.time.Duration.ofSeconds(30),
+                    () -> brokers.get(1).placementOf("placed", 4).stream()
+                            .allMatch(p -> p.leader().equals(brokers.get(1).id())));
             for (PartitionPlacement placement : brokers.get(1).placementOf("placed", 4)) {
                 assertEquals(brokers.get(1).id(), placement.leader(), "the survivor leads: " + placement);
                 assertEquals(List.of(), placement.backups());

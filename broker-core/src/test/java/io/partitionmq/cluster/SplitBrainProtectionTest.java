@@ -11,7 +11,7 @@ import io.partitionmq.log.TopicMetadata;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +50,8 @@ class SplitBrainProtectionTest {
     }
 
     private static void awaitMembers(Broker broker, int members) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (broker.hazelcast().getCluster().getMembers().size() != members
-                || !broker.hazelcast().getPartitionService().isClusterSafe() && members > 1) {
-            assertTrue(System.nanoTime() < deadline, "the cluster settles at " + members + " members");
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        TestBrokers.await(() -> "the cluster settles at " + members + " members", Duration.ofSeconds(30),
+                () -> broker.hazelcast().getCluster().getMembers().size() == members
+                        && (members == 1 || broker.hazelcast().getPartitionService().isClusterSafe()));
     }
 }

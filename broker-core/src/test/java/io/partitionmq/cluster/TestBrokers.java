@@ -46,6 +46,21 @@ public final class TestBrokers implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Waits until {@code condition} holds, looking every 50 ms, and fails with {@code what} after {@code timeout}:
+     * for cluster states that come with no event to wait on (the partition table, files on disk, replicas in sync).
+     */
+    public static void await(java.util.function.Supplier<String> what, java.time.Duration timeout,
+            java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what.get() + " (not within " + timeout + ")");
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,11 +139,8 @@ class HeldMemoryTest {
             Broker copy = brokers.all().stream().filter(b -> b.isRunning() && b != brokers.leaderOf("moving", 0))
                     .findFirst().orElseThrow();
             Path copyFiles = copy.config().dataDir().resolve("log").resolve("moving-0");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!java.nio.file.Files.exists(copyFiles.resolve("replica.meta"))) {
-                assertTrue(System.nanoTime() < deadline, "the copy is written to its broker's disk on arrival");
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
+            TestBrokers.await(() -> "the copy is written to its broker's disk on arrival", Duration.ofSeconds(30),
+                    () -> java.nio.file.Files.exists(copyFiles.resolve("replica.meta")));
             // Then the promoted leader dies too: the copy alone has the partition, its old batches on disk only.
             brokers.leaderOf("moving", 0).kill();
             PartitionLogs remaining = copy.connect().logs();
@@ -180,10 +177,7 @@ class HeldMemoryTest {
     }
 
     private static void awaitSafe(Broker broker) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!broker.hazelcast().getPartitionService().isClusterSafe()) {
-            assertTrue(System.nanoTime() < deadline, "the cluster re-creates its backups within a minute");
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        TestBrokers.await(() -> "the cluster re-creates its backups", Duration.ofSeconds(60),
+                () -> broker.hazelcast().getPartitionService().isClusterSafe());
     }
 }

@@ -274,12 +274,10 @@ class PersistenceTest {
             }
             brokers.add(Broker.start(configs.get(2)));
 
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-            while (!brokers.stream().allMatch(b -> storedReplicas(b).equals(heldReplicas(b, 12)))) {
-                assertTrue(System.nanoTime() < deadline, "each broker keeps files only of the replicas it holds: "
-                        + brokers.stream().map(b -> storedReplicas(b) + " vs " + heldReplicas(b, 12)).toList());
-                Thread.sleep(100);
-            }
+            TestBrokers.await(() -> "each broker keeps files only of the replicas it holds: "
+                    + brokers.stream().map(b -> storedReplicas(b) + " vs " + heldReplicas(b, 12)).toList(),
+                    java.time.Duration.ofSeconds(60),
+                    () -> brokers.stream().allMatch(b -> storedReplicas(b).equals(heldReplicas(b, 12))));
             assertTrue(storedReplicas(brokers.get(0)).size() < 12, "some replicas moved away from the first");
             for (int p = 0; p < 12; p++) {
                 assertEquals(sent.get(p), values(brokers.get(2).connect().logs().fetch("spread", p, 0, 100)));

@@ -11,7 +11,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,8 @@ class ClusterMinorityTest {
 
                 brokers.get(0).kill();
                 brokers.get(1).kill();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (survivor.hazelcast().getCluster().getMembers().size() > 1) {
-                    assertTrue(System.nanoTime() < deadline, "the survivor notices it is alone");
-                    TimeUnit.MILLISECONDS.sleep(50);
-                }
+                TestBrokers.await(() -> "the survivor notices it is alone", java.time.Duration.ofSeconds(30),
+                        () -> survivor.hazelcast().getCluster().getMembers().size() == 1);
                 JMSException refused = assertThrows(JMSException.class,
                         () -> producer.send(session.createTextMessage("alone")));
                 assertTrue(refused.getMessage().contains("fewer than partitionmq.cluster.min-size"),
