@@ -28,6 +28,10 @@ final class MessageCodec {
     private static final String CORRELATION_BYTES = "JMS_PartitionMQ_CorrelationBytes";
     /** The publishing connection, so that noLocal subscribers can leave its messages out. */
     static final String PUBLISHER = "JMS_PartitionMQ_PublisherConnection";
+    /** Where a delivered message lives in the log: its topic, partition and offset (read-only to consumers). */
+    static final String LOG_TOPIC = "JMS_PartitionMQ_Topic";
+    static final String LOG_PARTITION = "JMS_PartitionMQ_Partition";
+    static final String LOG_OFFSET = "JMS_PartitionMQ_Offset";
 
     private MessageCodec() {
     }
@@ -63,7 +67,19 @@ final class MessageCodec {
         return new ProducerRecord(key, headers, message.encodeBody());
     }
 
-    /** The message a consumer delivers for a record read from {@code destination}, delivered that many times. */
+    /**
+     * The message a consumer delivers for a record read from partition {@code partition} of {@code destination},
+     * delivered that many times; it carries its log position as provider properties.
+     */
+    static PartitionMQMessage delivered(Record record, PartitionMQDestination destination, int partition,
+            int deliveryCount) throws JMSException {
+        PartitionMQMessage message = fromRecord(record, destination, deliveryCount);
+        message.properties.putAll(Map.of(LOG_TOPIC, destination.getName(), LOG_PARTITION, partition,
+                LOG_OFFSET, record.offset()));
+        return message;
+    }
+
+    /** The message for a record read from {@code destination}, delivered that many times. */
     static PartitionMQMessage fromRecord(Record record, Destination destination, int deliveryCount)
             throws JMSException {
         Map<String, Object> headers = new HashMap<>(record.headers());

@@ -75,8 +75,8 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
                     records.accept(delivery);
                     continue;
                 }
-                PartitionMQMessage message = MessageCodec.fromRecord(delivery.record(), destination,
-                        delivery.deliveryCount());
+                PartitionMQMessage message = MessageCodec.delivered(delivery.record(), destination,
+                        delivery.partition(), delivery.deliveryCount());
                 long expiration = message.getJMSExpiration();
                 if (expiration == 0 || expiration > System.currentTimeMillis()) {
                     message.markReceived(session::acknowledge);

@@ -100,7 +100,8 @@ final class PartitionMQQueueBrowser implements QueueBrowser {
             }
             ShareRecord next = page.poll();
             try {
-                PartitionMQMessage message = MessageCodec.fromRecord(next.record(), queue, next.deliveryCount() + 1);
+                PartitionMQMessage message = MessageCodec.delivered(next.record(), queue, partition,
+                        next.deliveryCount() + 1);
                 message.markReceived(() -> { });
                 return message;
             } catch (JMSException e) {

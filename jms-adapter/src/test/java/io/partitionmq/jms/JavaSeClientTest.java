@@ -22,6 +22,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
@@ -113,6 +114,30 @@ class JavaSeClientTest {
         assertEquals("tail", receivedBytes.readUTF());
         assertTrue(receivedBytes.getBooleanProperty("binary"));
         assertNull(consumer.receiveNoWait(), "nothing more on the queue");
+    }
+
+    @Test
+    void aDeliveredMessageTellsItsTopicPartitionAndOffsetAndAGroupStaysInOnePartition() throws Exception {
+        Queue queue = session.createQueue("se-positions");
+        MessageProducer producer = session.createProducer(queue);
+        for (int i = 0; i < 6; i++) {
+            TextMessage text = session.createTextMessage("m" + i);
+            text.setStringProperty("JMSXGroupID", "customer-7");
+            producer.send(text);
+        }
+        MessageConsumer consumer = session.createConsumer(queue);
+        Set<Integer> partitions = new HashSet<>();
+        for (long expected = 0; expected < 6; expected++) {
+            Message received = consumer.receive(WAIT);
+            assertNotNull(received, "message " + expected);
+            assertEquals("se-positions", received.getStringProperty("JMS_PartitionMQ_Topic"));
+            partitions.add(received.getIntProperty("JMS_PartitionMQ_Partition"));
+            assertEquals(expected, received.getLongProperty("JMS_PartitionMQ_Offset"),
+                    "one group's messages take consecutive offsets of its partition");
+        }
+        assertEquals(1, partitions.size(), "a group's messages are in one partition");
+        QueueBrowser browser = session.createBrowser(queue);
+        assertFalse(browser.getEnumeration().hasMoreElements(), "everything was consumed");
     }
 
     @Test
