@@ -288,10 +288,41 @@ public final class Broker implements AutoCloseable {
         int members = hazelcast.getCluster().getMembers().size();
         int ownerless = (int) hazelcast.getPartitionService().getPartitions().stream()
                 .filter(partition -> partition.getOwner() == null).count();
-        boolean inSync = hazelcast.getPartitionService().isClusterSafe();
-        int led = hazelcast.getMap(PartitionLogs.LOG_MAP).localKeySet().size();
+        boolean inSync = replicasPlaced(members);
+        // From the map's local statistics, not a query: a query is refused on the small side of a split.
+        int led = (int) hazelcast.getMap(PartitionLogs.LOG_MAP).getLocalMapStats().getOwnedEntryCount();
         boolean backupsMissing = members <= config.backupCount() || !inSync;
-        return new ClusterHealth(members, ownerless, inSync, backupsMissing, led, backupsMissing ? led : 0);
+        // The protection's own verdict, not the member count: it is what operations are checked against, and it
+        // is updated by a membership listener slightly after the member list changes.
+        boolean belowMinimum = config.minClusterSize() > 1
+                && !hazelcast.getSplitBrainProtectionService().getSplitBrainProtection(MAJORITY).hasMinimumSize();
+        return new ClusterHealth(members, ownerless, inSync, backupsMissing, led, backupsMissing ? led : 0,
+                belowMinimum);
+    }
+
+    /**
+     * Whether this broker's copy of the partition table gives every partition its owner and its backups (as many
+     * as there are other members for) among the current members, with no migration in progress here. Local state
+     * only: Hazelcast's isClusterSafe asks every member and waits up to minutes while one is leaving, too long
+     * for a readiness check.
+     */
+    private boolean replicasPlaced(int members) {
+        InternalPartitionService table = partitionTable();
+        if (table.hasOnGoingMigrationLocal() || table.getMigrationQueueSize() > 0) {
+            return false;
+        }
+        Set<UUID> current = new HashSet<>();
+        hazelcast.getCluster().getMembers().forEach(member -> current.add(member.getUuid()));
+        int replicas = Math.min(config.backupCount(), members - 1);
+        for (InternalPartition partition : table.getInternalPartitions()) {
+            for (int replica = 0; replica <= replicas; replica++) {
+                PartitionReplica holder = partition.getReplica(replica);
+                if (holder == null || !current.contains(holder.uuid())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

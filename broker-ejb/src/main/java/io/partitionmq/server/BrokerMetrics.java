@@ -63,6 +63,8 @@ public class BrokerMetrics {
         clusterGauge("partitionmq_cluster_members", "brokers in the cluster", ClusterHealth::members);
         clusterGauge("partitionmq_partitions_without_owner", "Hazelcast partitions no broker owns",
                 ClusterHealth::partitionsWithoutOwner);
+        clusterGauge("partitionmq_cluster_below_min_size", "1 when this broker is on a side of a split smaller than"
+                + " partitionmq.cluster.min-size and refuses reads and writes", health -> health.belowMinimumSize() ? 1 : 0);
         clusterGauge("partitionmq_replicas_in_sync", "1 when every partition's backups are in place",
                 health -> health.replicasInSync() ? 1 : 0);
         clusterGauge("partitionmq_log_partitions_led", "log partitions this broker leads",

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when this server's broker runs, has joined its cluster and every partition has an owner; the data says
- * how many members there are and whether the replicas are in sync (a broker serves while they are not).
+ * Ready when this server's broker runs, has joined its cluster, is not on the small side of a split and every
+ * partition has an owner; the data says how many members there are and whether the replicas are in sync (a broker
+ * serves while they are not).
  */
 @Readiness
 @ApplicationScoped
@@ -29,6 +30,7 @@ public class BrokerReadiness implements HealthCheck {
                 .withData("brokerId", broker.get().id())
                 .withData("clusterMembers", health.members())
                 .withData("partitionsWithoutOwner", health.partitionsWithoutOwner())
+                .withData("belowMinimumSize", health.belowMinimumSize())
                 .withData("replicasInSync", health.replicasInSync())
                 .withData("logPartitionsLed", health.logPartitionsLed())
                 .withData("logPartitionsUnderReplicated", health.logPartitionsUnderReplicated());

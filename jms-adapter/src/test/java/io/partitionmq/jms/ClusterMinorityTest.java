@@ -35,7 +35,7 @@ class ClusterMinorityTest {
                 brokers.get(0).kill();
                 brokers.get(1).kill();
                 TestBrokers.await(() -> "the survivor notices it is alone", java.time.Duration.ofSeconds(30),
-                        () -> survivor.hazelcast().getCluster().getMembers().size() == 1);
+                        () -> survivor.health().belowMinimumSize());
                 JMSException refused = assertThrows(JMSException.class,
                         () -> producer.send(session.createTextMessage("alone")));
                 assertTrue(refused.getMessage().contains("fewer than partitionmq.cluster.min-size"),
