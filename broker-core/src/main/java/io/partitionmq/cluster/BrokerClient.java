@@ -26,6 +26,11 @@ public final class BrokerClient {
         config.setClassLoader(BrokerClient.class.getClassLoader());
         config.setProperty("hazelcast.logging.type", "jdk");
         config.setProperty("hazelcast.phone.home.enabled", "false");
+        // The client waits for the backups' confirmations itself (Hazelcast's backup acks to smart clients). A
+        // write they do not confirm in time fails instead of succeeding unconfirmed, Hazelcast's default: a
+        // leader cut off from its backups by a network split must not acknowledge what its cluster will not keep.
+        // (Appends are retried with their producer stamp, so they still land once.)
+        config.setProperty("hazelcast.client.operation.fail.on.indeterminate.state", "true");
         config.getNetworkConfig().setAddresses(List.copyOf(bootstrap));
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(connectTimeout.toMillis());

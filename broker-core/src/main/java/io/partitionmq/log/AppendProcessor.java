@@ -24,6 +24,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     private long sequence;
     private transient RecordBatch appended;
     private transient boolean rolled;
+    private transient boolean resent;
 
     AppendProcessor() {
     }
@@ -56,6 +57,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
         }
         ProducerSequences.Appended earlier = log.producerSequences().find(producer, sequence);
         if (earlier != null) {
+            resent = true;
             return new long[] {earlier.baseOffset(), earlier.appendTime()};
         }
         log.leadBy(localMemberId());
@@ -75,6 +77,9 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
 
     @Override
     public EntryProcessor<PartitionKey, PartitionLog, long[]> getBackupProcessor() {
+        if (resent) {
+            return new ConfirmBackupProcessor();
+        }
         return appended == null ? null
                 : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence);
     }

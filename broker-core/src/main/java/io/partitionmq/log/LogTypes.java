@@ -35,6 +35,7 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SEARCH = 23;
     static final int SEARCH_REPLY = 24;
     static final int SHARE_SUMMARY = 25;
+    static final int CONFIRM_BACKUP = 26;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -64,6 +65,7 @@ public final class LogTypes implements DataSerializableFactory {
             case SEARCH -> new SearchProcessor();
             case SEARCH_REPLY -> new SearchReply();
             case SHARE_SUMMARY -> new ShareSummaryProcessor();
+            case CONFIRM_BACKUP -> new ConfirmBackupProcessor();
             default -> null;
         };
     }

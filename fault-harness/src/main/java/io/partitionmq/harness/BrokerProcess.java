@@ -1,12 +1,9 @@
 package io.partitionmq.harness;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +14,24 @@ import java.util.Map;
 final class BrokerProcess {
     private final Path repository;
     private final String id;
+    private final String host;
+    private final String namespace;
     private final int clusterPort;
     private final int httpPort;
     private final Path dataDir;
     private final Map<String, String> clusterEnvironment;
     private Process script;
 
-    BrokerProcess(Path repository, String id, int clusterPort, int httpPort, Path dataDir,
-            Map<String, String> clusterEnvironment) {
+    /**
+     * @param host      the address the broker's cluster port listens on
+     * @param namespace the network namespace it runs in ({@link NetworkLab}), or null for this machine's own
+     */
+    BrokerProcess(Path repository, String id, String host, String namespace, int clusterPort, int httpPort,
+            Path dataDir, Map<String, String> clusterEnvironment) {
         this.repository = repository;
         this.id = id;
+        this.host = host;
+        this.namespace = namespace;
         this.clusterPort = clusterPort;
         this.httpPort = httpPort;
         this.dataDir = dataDir;
@@ -38,43 +43,52 @@ final class BrokerProcess {
     }
 
     String address() {
-        return "127.0.0.1:" + clusterPort;
+        return host + ":" + clusterPort;
     }
 
     void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", repository.resolve("bin/partitionmq-broker")
+        ProcessBuilder builder = new ProcessBuilder(inNamespace("bash", repository.resolve("bin/partitionmq-broker")
                 .toString())).directory(repository.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(id + ".log").toFile()));
         builder.environment().putAll(clusterEnvironment);
         builder.environment().put("PARTITIONMQ_NO_BUILD", "1");
         builder.environment().put("PARTITIONMQ_BROKER_ID", id);
+        builder.environment().put("PARTITIONMQ_CLUSTER_HOST", host);
         builder.environment().put("PARTITIONMQ_CLUSTER_PORT", Integer.toString(clusterPort));
         builder.environment().put("PARTITIONMQ_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("PARTITIONMQ_DATA_DIR", dataDir.toString());
         script = builder.start();
     }
 
-    /** Waits until the broker's own readiness check is up. */
-    void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+    /**
+     * Waits until the broker's own readiness check is up. The console listens on loopback, so the check runs
+     * inside the broker's namespace, if it has one.
+     */
+    void awaitReady(Duration timeout) throws InterruptedException, IOException {
+        List<String> check = inNamespace("curl", "-sf", "--max-time", "5",
+                "http://127.0.0.1:" + httpPort + "/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!script.isAlive()) {
                 throw new IllegalStateException("broker " + id + " exited before it was ready; see its log");
             }
-            try {
-                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("partitionmq-broker")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Payara Micro is still starting.
+            Process curl = new ProcessBuilder(check).redirectErrorStream(true).start();
+            String answer = new String(curl.getInputStream().readAllBytes());
+            if (curl.waitFor() == 0 && answer.contains("partitionmq-broker")) {
+                return;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("broker " + id + " was not ready within " + timeout);
+    }
+
+    private List<String> inNamespace(String... command) {
+        List<String> full = new ArrayList<>();
+        if (namespace != null) {
+            full.addAll(List.of("ip", "netns", "exec", namespace));
+        }
+        full.addAll(List.of(command));
+        return full;
     }
 
     /**

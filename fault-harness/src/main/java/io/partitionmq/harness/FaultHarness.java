@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A failure test with real processes: starts three brokers (bin/partitionmq-broker, split-brain protection at 2),
@@ -36,6 +37,7 @@ public final class FaultHarness {
     private static final String QUEUE = "harness";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SPLIT = Duration.ofSeconds(30);
 
     private FaultHarness() {
     }
@@ -49,37 +51,59 @@ public final class FaultHarness {
                 : Files.createTempDirectory("partitionmq-harness");
         Path repository = Path.of(System.getProperty("harness.repository", ".")).toAbsolutePath();
 
-        List<BrokerProcess> all = brokers(repository, dir, 1);
+        String scenario = options.getOrDefault("scenario", "kill-one");
+        if (!List.of("kill-one", "restart-all", "scale", "split").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario is kill-one, restart-all, scale or split, not " + scenario);
+        }
+        NetworkLab lab = scenario.equals("split") ? NetworkLab.create(3) : null;
+        List<BrokerProcess> all = brokers(repository, dir, lab == null ? 1 : 0, lab != null);
         List<BrokerProcess> brokers = all.subList(0, 3);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(BrokerProcess::kill)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            all.forEach(BrokerProcess::kill);
+            if (lab != null) {
+                lab.close();
+            }
+        }));
         try {
             System.out.printf("starting %d brokers (data and logs under %s) ...%n", brokers.size(), dir);
             startAll(brokers);
-            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(
-                    brokers.stream().map(BrokerProcess::address).collect(Collectors.joining(",")));
-            factory.setClusterName(CLUSTER);
+            // In a split the workload's client bootstraps from the majority side, whose view of the cluster it
+            // then follows; a second client knows only the broker that is cut off.
+            PartitionMQConnectionFactory factory = factory(lab == null ? brokers : brokers.subList(1, 3));
             History history = new History();
-            String scenario = options.getOrDefault("scenario", "kill-one");
+            MinorityProbe probe = lab == null ? null : new MinorityProbe(factory(brokers.subList(0, 1)), history);
             Recovery recovery = switch (scenario) {
                 case "kill-one" -> killOne(factory, history, messages, rate, killed < 0 ? null : brokers.get(killed));
                 case "restart-all" -> restartAll(factory, history, messages, rate, brokers);
                 case "scale" -> scale(factory, history, messages, rate, brokers, all.get(3));
-                default -> throw new IllegalArgumentException("--scenario is kill-one, restart-all or scale, not "
-                        + scenario);
+                default -> split(factory, history, messages, rate, lab, brokers.get(0), probe);
             };
             History.Verdict verdict = history.check();
             report(verdict, recovery, switch (scenario) {
                 case "restart-all" -> "all, then restarted";
                 case "scale" -> all.get(3).id() + " added, " + brokers.get(0).id() + " stopped gracefully";
+                case "split" -> brokers.get(0).id() + " cut off from the others for " + SPLIT.toSeconds()
+                        + " s, then healed";
                 default -> killed < 0 ? "none" : brokers.get(killed).id() + " (SIGKILL)";
             });
-            System.exit(verdict.passed() ? 0 : 1);
+            boolean minorityRefused = probe == null || probe.report();
+            System.exit(verdict.passed() && minorityRefused ? 0 : 1);
         } catch (Exception | Error e) {
             System.out.println("the harness could not run: " + e);
             System.exit(2);
         } finally {
             all.forEach(BrokerProcess::kill);
+            if (lab != null) {
+                lab.close();
+            }
         }
+    }
+
+    private static PartitionMQConnectionFactory factory(List<BrokerProcess> bootstrap) {
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(
+                bootstrap.stream().map(BrokerProcess::address).collect(Collectors.joining(",")));
+        factory.setClusterName(CLUSTER);
+        return factory;
     }
 
     /** The longest time without a successful send, and without a delivery, after the fault. */
@@ -96,6 +120,37 @@ public final class FaultHarness {
                     receiver.measureFrom(System.nanoTime());
                     victim.kill();
                 }));
+        awaitAllDelivered(history);
+        receiver.stop();
+        return new Recovery(sendGap, receiver.longestPauseMillis());
+    }
+
+    /**
+     * Cuts {@code isolated} off from the other two brokers a third of the way through (packets between the sides
+     * vanish), for {@link #SPLIT}, then heals the network. The workload runs through the majority side; the
+     * probe keeps trying to send through the broker cut off, which must refuse once it has noticed the split,
+     * and accept again once it has merged back.
+     */
+    private static Recovery split(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            NetworkLab lab, BrokerProcess isolated, MinorityProbe probe) throws Exception {
+        Receiver receiver = new Receiver(factory, QUEUE, history).start();
+        Thread operator = new Thread(() -> {
+            try {
+                System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
+                receiver.measureFrom(System.nanoTime());
+                lab.isolate(1);
+                probe.start();
+                TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());
+                System.out.println("healing the network");
+                probe.healed();
+                lab.heal();
+                probe.awaitAcceptedAfterHeal(DRAIN_TIMEOUT);
+            } catch (IOException | InterruptedException e) {
+                System.out.println("the split failed: " + e);
+            }
+        }, "harness-operator");
+        long sendGap = sendAll(factory, history, messages, rate, Map.of(messages / 3, operator::start));
+        operator.join();
         awaitAllDelivered(history);
         receiver.stop();
         return new Recovery(sendGap, receiver.longestPauseMillis());
@@ -236,26 +291,35 @@ public final class FaultHarness {
 
     /**
      * Three founding brokers (each lists the three; writes need two) and {@code spares} more that join them when
-     * started.
+     * started; on this machine's loopback, or each in its own network namespace ({@link NetworkLab}), where they
+     * notice an unreachable member after 10 s and merge 5-10 s after a split heals (Hazelcast's defaults are 60 s
+     * and 2-5 minutes).
      */
-    private static List<BrokerProcess> brokers(Path repository, Path dir, int spares) throws IOException {
+    private static List<BrokerProcess> brokers(Path repository, Path dir, int spares, boolean namespaces)
+            throws IOException {
         int founders = 3;
         int count = founders + spares;
-        List<Integer> clusterPorts = new ArrayList<>();
+        List<String> hosts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            clusterPorts.add(5821 + i);
+            hosts.add(namespaces ? NetworkLab.address(i + 1) : "127.0.0.1");
         }
-        Map<String, String> cluster = Map.of(
+        Map<String, String> cluster = new java.util.HashMap<>(Map.of(
                 "PARTITIONMQ_CLUSTER_NAME", CLUSTER,
-                "PARTITIONMQ_CLUSTER_MEMBERS", clusterPorts.subList(0, founders).stream().map(p -> "127.0.0.1:" + p)
-                        .collect(Collectors.joining(",")),
+                "PARTITIONMQ_CLUSTER_MEMBERS", IntStream.range(0, founders).mapToObj(i -> hosts.get(i) + ":"
+                        + (5821 + i)).collect(Collectors.joining(",")),
                 "PARTITIONMQ_CLUSTER_MIN_SIZE", Integer.toString(founders / 2 + 1),
-                "PARTITIONMQ_STORE_FLUSH", "always");
+                "PARTITIONMQ_STORE_FLUSH", "always"));
+        if (namespaces) {
+            cluster.put("PARTITIONMQ_JAVA_OPTS", "-Dhazelcast.heartbeat.interval.seconds=1"
+                    + " -Dhazelcast.max.no.heartbeat.seconds=10 -Dhazelcast.merge.first.run.delay.seconds=10"
+                    + " -Dhazelcast.merge.next.run.delay.seconds=5");
+        }
         List<BrokerProcess> brokers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path data = dir.resolve("h" + (i + 1));
             Files.createDirectories(data);
-            brokers.add(new BrokerProcess(repository, "h" + (i + 1), clusterPorts.get(i), 8091 + i, data, cluster));
+            brokers.add(new BrokerProcess(repository, "h" + (i + 1), hosts.get(i),
+                    namespaces ? NetworkLab.namespace(i + 1) : null, 5821 + i, 8091 + i, data, cluster));
         }
         return brokers;
     }
@@ -271,6 +335,8 @@ public final class FaultHarness {
                 verdict.lost().size() > 20 ? verdict.lost().subList(0, 20) + "..." : verdict.lost());
         System.out.printf("order violations:         %d %s%n", verdict.orderViolations().size(),
                 verdict.orderViolations());
+        System.out.printf("offsets reused:           %d %s%n", verdict.reusedOffsets().size(),
+                verdict.reusedOffsets());
         System.out.printf("longest pause after the fault: sends %d ms, deliveries %d ms%n", recovery.sendGapMillis(),
                 recovery.deliveryGapMillis());
         System.out.println(verdict.passed() ? "PASSED" : "FAILED");

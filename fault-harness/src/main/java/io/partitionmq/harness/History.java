@@ -13,18 +13,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the workload saw: each send attempt and whether the broker acknowledged it, each delivery in arrival
  * order. {@link #check} compares them: every acknowledged message consumed, duplicates counted, each key's
- * messages (one partition each) first delivered in the order they were sent, redelivered ones aside.
+ * messages (one partition each) first delivered in the order they were sent, redelivered ones aside, and no
+ * offset of a partition given to two different messages.
  */
 final class History {
-    /** One delivery: the message's sequence number, its key and whether the broker marked it redelivered. */
-    record Delivery(int sequence, String key, boolean redelivered, long atNanos) {
+    /**
+     * One delivery: the message's sequence number, its key, whether the broker marked it redelivered, and where it
+     * is in the log (partition and offset).
+     */
+    record Delivery(int sequence, String key, boolean redelivered, int partition, long offset, long atNanos) {
     }
 
     /** The verdict, with the figures to report. */
     record Verdict(int attempted, int acknowledged, int failedAttempts, int consumed, int distinctConsumed,
-                   int duplicates, List<Integer> lost, List<String> orderViolations) {
+                   int duplicates, List<Integer> lost, List<String> orderViolations, List<String> reusedOffsets) {
         boolean passed() {
-            return lost.isEmpty() && orderViolations.isEmpty();
+            return lost.isEmpty() && orderViolations.isEmpty() && reusedOffsets.isEmpty();
         }
     }
 
@@ -65,8 +69,15 @@ final class History {
         Set<Integer> seen = new HashSet<>();
         Map<String, Integer> lastFirstDelivery = new HashMap<>();
         List<String> violations = new ArrayList<>();
+        Map<String, Integer> positions = new HashMap<>();
+        List<String> reused = new ArrayList<>();
         int duplicates = 0;
         for (Delivery delivery : deliveries) {
+            String position = delivery.partition() + "@" + delivery.offset();
+            Integer holder = positions.putIfAbsent(position, delivery.sequence());
+            if (holder != null && holder != delivery.sequence() && reused.size() < 20) {
+                reused.add("partition " + position + " held " + holder + ", then " + delivery.sequence());
+            }
             if (!seen.add(delivery.sequence())) {
                 duplicates++;
                 continue;
@@ -81,6 +92,6 @@ final class History {
         }
         List<Integer> lost = acknowledged.stream().filter(sequence -> !seen.contains(sequence)).sorted().toList();
         return new Verdict(attempts.get(), acknowledged.size(), failedAttempts.get(), deliveries.size(), seen.size(),
-                duplicates, lost, violations);
+                duplicates, lost, violations, reused);
     }
 }

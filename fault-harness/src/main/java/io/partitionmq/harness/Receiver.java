@@ -70,7 +70,9 @@ final class Receiver {
                         }
                         lastDelivery.set(now);
                         history.delivered(new History.Delivery(message.getIntProperty("seq"),
-                                message.getStringProperty("JMSXGroupID"), message.getJMSRedelivered(), now));
+                                message.getStringProperty("JMSXGroupID"), message.getJMSRedelivered(),
+                                message.getIntProperty("JMS_PartitionMQ_Partition"),
+                                message.getLongProperty("JMS_PartitionMQ_Offset"), now));
                     }
                 }
             } catch (JMSException e) {
