@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.access.AccessDeniedException;
 import io.partitionmq.group.GroupNotEmptyException;
 import io.partitionmq.group.UnknownGroupException;
 import io.partitionmq.log.InvalidTopicException;
@@ -25,6 +26,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof AccessDeniedException) {
+            return ApiError.response(Response.Status.FORBIDDEN, "forbidden", cause.getMessage());
+        }
         if (cause instanceof UnknownTopicException) {
             return ApiError.response(Response.Status.NOT_FOUND, "unknown_topic", cause.getMessage());
         }

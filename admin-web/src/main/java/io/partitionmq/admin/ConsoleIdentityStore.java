@@ -1,6 +1,8 @@
 package io.partitionmq.admin;
 
-import io.partitionmq.cluster.Users;
+import io.partitionmq.access.Access;
+import io.partitionmq.access.AccessPolicy;
+import io.partitionmq.access.Users;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -34,6 +36,7 @@ public class ConsoleIdentityStore implements IdentityStore {
     private static final String GENERATED_FILE = "console-users";
 
     private ConsoleUsers users;
+    private AccessPolicy policy;
 
     /** Loads (or generates) the users when the application starts, not at the first login. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -44,9 +47,11 @@ public class ConsoleIdentityStore implements IdentityStore {
     void load() {
         Config config = ConfigProvider.getConfig();
         String configured = config.getOptionalValue(USERS_KEY, String.class).orElse("");
+        policy = AccessPolicy.parse(config.getOptionalValue(AccessPolicy.ROLES_KEY, String.class).orElse(""),
+                config.getOptionalValue(AccessPolicy.GRANTS_KEY, String.class).orElse(""));
         users = ConsoleUsers.parse(configured.isBlank()
                 ? generatedAdmin(Path.of(config.getValue("partitionmq.data.dir", String.class)))
-                : configured);
+                : configured, policy);
     }
 
     /** The generated admin's entry: read back, or made (and its password printed) at the first start. */
@@ -74,6 +79,12 @@ public class ConsoleIdentityStore implements IdentityStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated console user in " + file, e);
         }
+    }
+
+    /** What a logged-in user may do: the grants of their console role. */
+    Access accessOf(String user) {
+        String role = users.roleOf(user);
+        return policy.forRoles(user, role == null ? Set.of() : Set.of(role));
     }
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {

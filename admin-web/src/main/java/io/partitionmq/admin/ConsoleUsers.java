@@ -1,6 +1,7 @@
 package io.partitionmq.admin;
 
-import io.partitionmq.cluster.Users;
+import io.partitionmq.access.AccessPolicy;
+import io.partitionmq.access.Users;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,13 +9,11 @@ import java.util.StringJoiner;
 
 /**
  * Who may use the console and the admin API, and in which role: {@code name:role:{sha256}hex} or
- * {@code name:role:password}, comma-separated, where the role is {@code admin} (may change things) or
- * {@code viewer} (may look). Passwords are checked as the brokers check JMS credentials ({@link Users}).
+ * {@code name:role:password}, comma-separated, where the role is {@code admin} (may do everything),
+ * {@code viewer} (may look) or a role {@code partitionmq.grants} gives permissions ({@link AccessPolicy}).
+ * Passwords are checked as the brokers check JMS credentials ({@link Users}).
  */
 final class ConsoleUsers {
-    static final String ADMIN = "admin";
-    static final String VIEWER = "viewer";
-
     private final Map<String, String> roles;
     private final Users passwords;
 
@@ -24,7 +23,7 @@ final class ConsoleUsers {
     }
 
     /** Parses the configured list; a malformed entry or an unknown role is refused with what is wrong. */
-    static ConsoleUsers parse(String configured) {
+    static ConsoleUsers parse(String configured, AccessPolicy policy) {
         Map<String, String> roles = new HashMap<>();
         StringJoiner secrets = new StringJoiner(",");
         for (String entry : configured.split(",")) {
@@ -33,9 +32,9 @@ final class ConsoleUsers {
                 throw new IllegalArgumentException("a console user is configured as name:role:{sha256}hex or"
                         + " name:role:password, not '" + parts[0] + ":...'");
             }
-            if (!parts[1].equals(ADMIN) && !parts[1].equals(VIEWER)) {
+            if (!policy.knowsRole(parts[1])) {
                 throw new IllegalArgumentException("console user " + parts[0] + " has role '" + parts[1]
-                        + "'; the roles are admin and viewer");
+                        + "', which is neither admin nor viewer nor granted anything in partitionmq.grants");
             }
             roles.put(parts[0], parts[1]);
             secrets.add(parts[0] + ":" + parts[2]);
@@ -46,5 +45,10 @@ final class ConsoleUsers {
     /** The user's role, if the password is theirs. */
     Optional<String> roleOf(String user, String password) {
         return passwords.accepts(user, password) ? Optional.ofNullable(roles.get(user)) : Optional.empty();
+    }
+
+    /** The role of a user who has logged in. */
+    String roleOf(String user) {
+        return roles.get(user);
     }
 }

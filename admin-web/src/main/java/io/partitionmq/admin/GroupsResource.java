@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.access.Permission;
 import io.partitionmq.group.OffsetReset;
 import io.partitionmq.group.TopicPartition;
 import io.partitionmq.server.GroupAdministration;
@@ -22,6 +23,9 @@ import java.util.Map;
 public class GroupsResource {
     @Inject
     GroupAdministration groups;
+
+    @Inject
+    ApiAccess access;
 
     /** The result of a reset: the offsets that were (or would be) committed. */
     public record ResetResult(boolean dryRun, List<Map<String, Object>> offsets) {
@@ -49,8 +53,14 @@ public class GroupsResource {
             throw new BadRequestException("a reset to " + request.to() + " needs a value");
         }
         boolean dryRun = request.dryRun() == null || request.dryRun();
-        Map<TopicPartition, Long> offsets = groups.reset(name,
-                new OffsetReset(kind, request.value() == null ? 0 : request.value()), dryRun);
+        OffsetReset reset = new OffsetReset(kind, request.value() == null ? 0 : request.value());
+        // Moving a group's offsets administers each topic it reads: the dry run names them.
+        Map<TopicPartition, Long> offsets = groups.reset(name, reset, true);
+        offsets.keySet().stream().map(TopicPartition::topic).distinct()
+                .forEach(topic -> access.require(Permission.ADMIN, topic));
+        if (!dryRun) {
+            offsets = groups.reset(name, reset, false);
+        }
         return new ResetResult(dryRun, offsets.entrySet().stream().map(e -> Map.<String, Object>of(
                 "topic", e.getKey().topic(), "partition", e.getKey().partition(), "offset", e.getValue())).toList());
     }

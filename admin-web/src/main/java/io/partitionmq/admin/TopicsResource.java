@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import io.partitionmq.access.Permission;
 import io.partitionmq.server.GroupAdministration;
 import io.partitionmq.server.MessageBrowsing;
 import io.partitionmq.server.TestMessages;
@@ -39,6 +40,9 @@ public class TopicsResource {
     @Inject
     GroupAdministration groups;
 
+    @Inject
+    ApiAccess access;
+
     private TopicView view(io.partitionmq.log.TopicDescription topic) {
         return TopicView.of(topic, topics.placement(topic));
     }
@@ -70,6 +74,7 @@ public class TopicsResource {
         if (!order.equals("newest") && !order.equals("oldest")) {
             throw new BadRequestException("order is newest or oldest, not '" + order + "'");
         }
+        access.require(Permission.BROWSE, name);
         return messages.browse(name, partition, new MessageBrowsing.Start(offset, timestamp), order.equals("newest"),
                 selector, limit);
     }
@@ -87,6 +92,7 @@ public class TopicsResource {
         if (changes == null || changes.isEmpty()) {
             throw new BadRequestException("send a JSON object of settings, e.g. {\"retention.ms\": \"3600000\"}");
         }
+        access.require(Permission.ADMIN, name);
         return view(topics.alterConfig(name, changes));
     }
 
@@ -97,6 +103,7 @@ public class TopicsResource {
         if (request == null || request.partitions() == null) {
             throw new BadRequestException("send the new partition count, e.g. {\"partitions\": 8}");
         }
+        access.require(Permission.ADMIN, name);
         return view(topics.addPartitions(name, request.partitions()));
     }
 
@@ -118,6 +125,7 @@ public class TopicsResource {
             throw new BadRequestException("send a JSON body such as {\"text\": \"hello\","
                     + " \"properties\": {\"region\": \"north\"}}");
         }
+        access.require(Permission.SEND, name);
         String id = testMessages.send(name, message.text(),
                 message.properties() == null ? Map.of() : message.properties(), message.groupId());
         return Response.status(Response.Status.CREATED).entity(Map.of("messageId", id)).build();
@@ -131,12 +139,14 @@ public class TopicsResource {
         if (request == null || request.before() == null) {
             throw new BadRequestException("send the offset to delete before, e.g. {\"before\": 1200}");
         }
+        access.require(Permission.DELETE, name);
         return Map.of("startOffset", topics.deleteRecordsBefore(name, partition, request.before()));
     }
 
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
+        access.require(Permission.DELETE, name);
         topics.delete(name);
         return Response.noContent().build();
     }
@@ -146,6 +156,9 @@ public class TopicsResource {
         if (request == null) {
             return ApiError.response(Response.Status.BAD_REQUEST, "missing_body",
                     "send a JSON body such as {\"name\": \"orders\", \"partitions\": 3}");
+        }
+        if (request.name() != null) {
+            access.require(Permission.CREATE, request.name());
         }
         TopicView created = view(topics.create(request.name(), request.partitions()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();

@@ -2,12 +2,18 @@ package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
+import io.partitionmq.access.Access;
+import io.partitionmq.access.AccessPolicy;
+import io.partitionmq.access.Users;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 
-/** Runs on a broker: whether it accepts the credentials (any, if it has no users configured). */
-final class AuthenticateTask implements Callable<Boolean>, Serializable, HazelcastInstanceAware {
-    private static final long serialVersionUID = 1L;
+/**
+ * Runs on a broker: whether it accepts the credentials (any, even none, if it has no users configured), and if
+ * so what its policy allows the user; null if it refuses them.
+ */
+final class AuthenticateTask implements Callable<Access>, Serializable, HazelcastInstanceAware {
+    private static final long serialVersionUID = 2L;
 
     private final String user;
     private final String password;
@@ -24,9 +30,14 @@ final class AuthenticateTask implements Callable<Boolean>, Serializable, Hazelca
     }
 
     @Override
-    public Boolean call() {
+    public Access call() {
         Users users = member.getUserContext().get(Broker.USERS_KEY) instanceof Users configured ? configured
                 : Users.none();
-        return users.isEmpty() || users.accepts(user, password);
+        if (users.isEmpty()) {
+            return Access.unrestricted(user);
+        }
+        AccessPolicy policy = member.getUserContext().get(Broker.POLICY_KEY) instanceof AccessPolicy configured
+                ? configured : AccessPolicy.open();
+        return users.accepts(user, password) ? policy.forUser(user) : null;
     }
 }

@@ -16,6 +16,8 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
+import io.partitionmq.access.AccessPolicy;
+import io.partitionmq.access.Users;
 import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
@@ -54,6 +56,7 @@ public final class Broker implements AutoCloseable {
     private static final String MAJORITY = "partitionmq.cluster.min-size";
     static final String DATA_DIR_KEY = "partitionmq.broker.data-dir";
     static final String USERS_KEY = "partitionmq.broker.users";
+    static final String POLICY_KEY = "partitionmq.broker.access-policy";
     /** How long a restarting broker waits for the other members to offer what they recovered. */
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -268,6 +271,11 @@ public final class Broker implements AutoCloseable {
     /** From now on this broker checks credentials against these users (none: it accepts any). */
     public void authenticateWith(Users users) {
         hazelcast.getUserContext().put(USERS_KEY, users);
+    }
+
+    /** From now on this broker tells the users it authenticates what this policy allows them. */
+    public void authorizeWith(AccessPolicy policy) {
+        hazelcast.getUserContext().put(POLICY_KEY, policy);
     }
 
     /** The configured broker id, or the one generated at first start and kept in the data directory. */

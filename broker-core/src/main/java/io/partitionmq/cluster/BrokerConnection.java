@@ -2,12 +2,14 @@ package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
+import io.partitionmq.access.Access;
 import io.partitionmq.group.ConsumerGroups;
 import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.PartitionAppender;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.transaction.Transactions;
+import java.util.Optional;
 
 /**
  * A handle on a broker cluster's operations, whether it is reached in-VM (inside a broker) or as a client.
@@ -82,13 +84,15 @@ public final class BrokerConnection implements AutoCloseable {
     }
 
     /**
-     * Asks a broker whether it accepts the credentials (a broker with no users configured accepts any). This
-     * authenticates the JMS API's callers; it is no security boundary while the Hazelcast ports are reachable
-     * (see README, "Trust boundary").
+     * Asks a broker whether it accepts the credentials (a broker with no users configured accepts any, even none)
+     * and what its policy allows the user; empty if it refuses them. This authenticates and authorizes the JMS
+     * API's callers; it is no security boundary while the Hazelcast ports are reachable (see README, "Trust
+     * boundary").
      */
-    public boolean authenticate(String user, String password) {
+    public Optional<Access> authenticate(String user, String password) {
         try {
-            return hazelcast.getExecutorService(AUTHENTICATION).submit(new AuthenticateTask(user, password)).get();
+            return Optional.ofNullable(hazelcast.getExecutorService(AUTHENTICATION)
+                    .submit(new AuthenticateTask(user, password)).get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the brokers checked the credentials", e);

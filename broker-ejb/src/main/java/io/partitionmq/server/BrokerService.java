@@ -2,7 +2,8 @@ package io.partitionmq.server;
 
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
-import io.partitionmq.cluster.Users;
+import io.partitionmq.access.AccessPolicy;
+import io.partitionmq.access.Users;
 import io.partitionmq.cluster.LocalBroker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,8 +28,11 @@ public class BrokerService {
 
     @PostConstruct
     void start() {
-        LocalBroker.start(brokerConfig()).authenticateWith(
-                Users.parse(config.getOptionalValue("partitionmq.users", String.class).orElse("")));
+        Broker broker = LocalBroker.start(brokerConfig());
+        broker.authenticateWith(Users.parse(config.getOptionalValue("partitionmq.users", String.class).orElse("")));
+        broker.authorizeWith(AccessPolicy.parse(
+                config.getOptionalValue(AccessPolicy.ROLES_KEY, String.class).orElse(""),
+                config.getOptionalValue(AccessPolicy.GRANTS_KEY, String.class).orElse("")));
     }
 
     @PreDestroy

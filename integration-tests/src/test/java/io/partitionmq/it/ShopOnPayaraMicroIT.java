@@ -285,6 +285,45 @@ class ShopOnPayaraMicroIT {
         assertEquals(401, wrong.statusCode());
     }
 
+    @Test
+    void eachChangeThroughTheApiNeedsItsPermissionFromTheGrantsOfTheCallersRole() throws Exception {
+        String api = "http://127.0.0.1:" + shopUrl.getPort() + "/api";
+        LoggedIn builder = as("it-builder", "it-builder-secret");
+        LoggedIn auditor = as("it-auditor", "it-auditor-secret");
+        HttpResponse.BodyHandler<String> text = HttpResponse.BodyHandlers.ofString();
+
+        assertEquals(201, builder.send(json(api + "/topics", "POST", "{\"name\":\"audit.trail\",\"partitions\":1}"),
+                text).statusCode(), "create on audit.*");
+        HttpResponse<String> outside = builder.send(json(api + "/topics", "POST",
+                "{\"name\":\"payroll\",\"partitions\":1}"), text);
+        assertEquals(403, outside.statusCode(), outside.body());
+        assertTrue(outside.body().contains("may not create on 'payroll'"), outside.body());
+        assertEquals(201, builder.send(json(api + "/topics/audit.trail/messages", "POST", "{\"text\":\"checked\"}"),
+                text).statusCode(), "send on audit.*");
+
+        String messages = api + "/topics/audit.trail/partitions/0/messages";
+        assertEquals(403, builder.send(HttpRequest.newBuilder(URI.create(messages)).build(), text).statusCode(),
+                "a builder may not browse");
+        HttpResponse<String> browsed = auditor.send(HttpRequest.newBuilder(URI.create(messages)).build(), text);
+        assertEquals(200, browsed.statusCode(), browsed.body());
+        assertTrue(browsed.body().contains("checked"), browsed.body());
+        assertEquals(403, auditor.send(json(api + "/topics/audit.trail/messages", "POST", "{\"text\":\"no\"}"),
+                text).statusCode(), "an auditor may not send");
+
+        for (LoggedIn refused : List.of(builder, auditor)) {
+            assertEquals(403, refused.send(json(api + "/topics/audit.trail/config", "PATCH",
+                    "{\"retention.ms\":\"60000\"}"), text).statusCode(), "changing settings needs admin");
+            assertEquals(403, refused.send(json(api + "/topics/audit.trail/partitions/0/delete-records", "POST",
+                    "{\"before\":1}"), text).statusCode(), "deleting records needs delete");
+            HttpResponse<String> delete = refused.send(HttpRequest.newBuilder(URI.create(api + "/topics/audit.trail"))
+                    .DELETE().build(), text);
+            assertEquals(403, delete.statusCode(), delete.body());
+            assertTrue(delete.body().contains("\"error\":\"forbidden\""), delete.body());
+        }
+        assertEquals(204, as("it-admin", "it-admin-secret").send(HttpRequest.newBuilder(
+                URI.create(api + "/topics/audit.trail")).DELETE().build(), text).statusCode(), "an admin may");
+    }
+
     @Resource(lookup = "jms/invoices")
     Queue invoices;
 

@@ -1,5 +1,6 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.access.Access;
 import io.partitionmq.cluster.BrokerConnection;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Connection;
@@ -10,6 +11,7 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import java.util.Optional;
 
 /**
  * What every PartitionMQ connection factory derives from {@link #createConnection()}: the queue and topic
@@ -24,20 +26,26 @@ public abstract class AbstractConnectionFactory implements ConnectionFactory, Qu
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
         Connection connection = createConnection();
-        boolean accepted;
         try {
-            accepted = brokerOf(connection).authenticate(userName, password);
-        } catch (RuntimeException e) {
+            physical(connection).authorize(authenticate(brokerOf(connection), userName, password));
+        } catch (JMSException e) {
             connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    /** What the brokers allow the user, or the reason they refuse the credentials. */
+    static Access authenticate(BrokerConnection broker, String userName, String password) throws JMSException {
+        Optional<Access> access;
+        try {
+            access = broker.authenticate(userName, password);
+        } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "checking the credentials of " + userName);
         }
-        if (!accepted) {
-            connection.close();
-            throw new JMSSecurityException("the brokers do not know user '" + userName
-                    + "' with that password");
-        }
-        physical(connection).authenticatedAs(userName);
-        return connection;
+        return access.orElseThrow(() -> new JMSSecurityException(userName == null
+                ? "the brokers have users configured (partitionmq.users): connect with a user name and password"
+                : "the brokers do not know user '" + userName + "' with that password"));
     }
 
     /** The PartitionMQ connection behind a connection this factory created. */

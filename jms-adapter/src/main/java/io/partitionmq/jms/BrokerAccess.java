@@ -23,8 +23,11 @@ final class BrokerAccess {
     private BrokerAccess() {
     }
 
-    /** A connection's hold on the cluster; {@link #close()} releases it. */
-    record Lease(BrokerConnection broker, Runnable release) implements AutoCloseable {
+    /**
+     * A connection's hold on the cluster; {@link #close()} releases it. {@code inVm}: the broker runs in this JVM,
+     * whose applications it trusts.
+     */
+    record Lease(BrokerConnection broker, boolean inVm, Runnable release) implements AutoCloseable {
         @Override
         public void close() {
             release.run();
@@ -62,7 +65,7 @@ final class BrokerAccess {
         }
         return new Lease(broker.orElseThrow(() -> new JMSException("no PartitionMQ broker runs in this JVM and no"
                 + " broker addresses are configured; set the connection factory's addresses (host:port,...)"))
-                .connect(), () -> { });
+                .connect(), true, () -> { });
     }
 
     private static synchronized Lease shared(List<String> bootstrap, String clusterName, Duration timeout)
@@ -79,7 +82,7 @@ final class BrokerAccess {
         }
         client.users++;
         SharedClient held = client;
-        return new Lease(held.connection, () -> release(id, held));
+        return new Lease(held.connection, false, () -> release(id, held));
     }
 
     private static synchronized void release(String id, SharedClient client) {

@@ -1,5 +1,6 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.access.Access;
 import io.partitionmq.cluster.BrokerConnection;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XAQueueConnection;
@@ -45,13 +46,23 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
-    private volatile String authenticatedUser;
+    /** What the brokers allow this connection's user; the pool puts back {@link #initialAccess} on reuse. */
+    private final Access initialAccess;
+    private volatile Access access;
 
-    PartitionMQConnection(BrokerAccess.Lease lease) {
+    PartitionMQConnection(BrokerAccess.Lease lease, Access access) throws JMSException {
         this.lease = lease;
+        this.initialAccess = access;
+        this.access = access;
         this.leases = new ConnectionLeases(lease.broker().leases(), id);
-        // The id is a random UUID: no other connection holds this lease.
-        leases.acquire(ownerLease());
+        try {
+            // The id is a random UUID: no other connection holds this lease.
+            leases.acquire(ownerLease());
+        } catch (RuntimeException e) {
+            leases.close();
+            lease.close();
+            throw JmsErrors.translate(e, "opening a connection");
+        }
         // Told on its own thread: the listener may well close this connection, which must not run on Hazelcast's.
         this.lossWatch = lease.broker().onConnectionLost(() -> {
             Thread telling = new Thread(() -> report(new JMSException("the connection to the PartitionMQ brokers"
@@ -84,11 +95,22 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     /** The user a broker accepted for this connection's credentials; null when it was created without. */
     String authenticatedUser() {
-        return authenticatedUser;
+        return access.user();
     }
 
-    void authenticatedAs(String user) {
-        this.authenticatedUser = user;
+    /** What the brokers allow this connection's user. */
+    Access access() {
+        return access;
+    }
+
+    /** From now on the connection acts as the user the brokers just authenticated (a pooled connection's caller). */
+    void authorize(Access access) {
+        this.access = access;
+    }
+
+    /** Back to the identity it was opened with, before the pool hands it to another caller. */
+    public void resetAccess() {
+        this.access = initialAccess;
     }
 
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */

@@ -1,5 +1,6 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.access.Access;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.XAConnection;
@@ -25,6 +26,8 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
     private String addresses = "";
     private String clusterName = "partitionmq";
     private long connectTimeoutMillis = 10_000;
+    private String user;
+    private String password;
 
     public PartitionMQConnectionFactory() {
     }
@@ -58,10 +61,43 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
+    public String getUser() {
+        return user;
+    }
+
+    /** The user connections authenticate as when {@code createConnection} is given none. */
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    /** The password of {@link #setUser the default user}. */
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
-        return new PartitionMQConnection(
-                BrokerAccess.acquire(addresses, clusterName, Duration.ofMillis(connectTimeoutMillis)));
+        return createConnection(user, password);
+    }
+
+    /**
+     * A connection as the user, who must be one the brokers know if they have users configured. Applications in
+     * the JVM of the broker they use (in its server) are trusted as the server's: they connect without a user
+     * and may do everything.
+     */
+    @Override
+    public Connection createConnection(String userName, String password) throws JMSException {
+        BrokerAccess.Lease lease = BrokerAccess.acquire(addresses, clusterName,
+                Duration.ofMillis(connectTimeoutMillis));
+        Access access;
+        try {
+            access = lease.inVm() && userName == null ? Access.unrestricted(null)
+                    : authenticate(lease.broker(), userName, password);
+        } catch (JMSException e) {
+            lease.close();
+            throw e;
+        }
+        return new PartitionMQConnection(lease, access);
     }
 
     @Override

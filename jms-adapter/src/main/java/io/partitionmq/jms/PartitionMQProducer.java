@@ -1,5 +1,6 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.access.Permission;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
 import jakarta.jms.CompletionListener;
@@ -165,6 +166,7 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
         }
         requireDeliveryMode(mode);
         requirePriority(prio);
+        session.require(Permission.SEND, target);
         PartitionMQMessage own = MessageCodec.adopt(message);
         long now = System.currentTimeMillis();
         String id = disableMessageId ? null : idPrefix + sequence.incrementAndGet();

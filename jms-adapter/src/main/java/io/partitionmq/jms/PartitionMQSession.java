@@ -1,5 +1,7 @@
 package io.partitionmq.jms;
 
+import io.partitionmq.access.AccessDeniedException;
+import io.partitionmq.access.Permission;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.group.Subscription;
 import io.partitionmq.log.ProducerRecord;
@@ -13,6 +15,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -38,6 +41,7 @@ import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -290,8 +294,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     }
 
     /**
-     * The log topic behind a destination, created on first use; a temporary destination is never created again
-     * once deleted.
+     * The log topic behind a destination, created on first use if the user may create it; a temporary destination
+     * is never created again once deleted.
      */
     TopicMetadata topicOf(PartitionMQDestination destination) throws JMSException {
         String name = destination.logTopic();
@@ -299,6 +303,13 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             if (TemporaryDestinations.isTemporary(name)) {
                 return broker().logs().findTopic(name).orElseThrow(() -> new InvalidDestinationException(
                         "the temporary destination " + name + " has been deleted"));
+            }
+            if (!connection.access().permits(Permission.CREATE, name)) {
+                Optional<TopicMetadata> existing = broker().logs().findTopic(name);
+                if (existing.isEmpty()) {
+                    require(Permission.CREATE, destination);
+                }
+                return existing.get();
             }
             return broker().logs().topic(name);
         } catch (RuntimeException e) {
@@ -312,6 +323,23 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
      */
     int partitionFor(TopicMetadata topic) {
         return partitions.computeIfAbsent(topic.name(), name -> ThreadLocalRandom.current().nextInt(topic.partitions()));
+    }
+
+    /**
+     * Refuses what the brokers do not allow this connection's user (README, "Authorization"). A connection's
+     * temporary destinations are its own, and anyone may reply to one.
+     */
+    void require(Permission permission, PartitionMQDestination destination) throws JMSException {
+        String topic = destination.logTopic();
+        if (!TemporaryDestinations.isTemporary(topic)) {
+            try {
+                connection.access().require(permission, topic);
+            } catch (AccessDeniedException e) {
+                JMSSecurityException refused = new JMSSecurityException(e.getMessage());
+                refused.initCause(e);
+                throw refused;
+            }
+        }
     }
 
     static PartitionMQDestination requireDestination(Destination destination) throws JMSException {
@@ -329,6 +357,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         PartitionMQDestination target = null;
         if (destination != null) {
             target = MessageCodec.toOwn(destination);
+            require(Permission.SEND, target);
             topicOf(target);
         }
         PartitionMQProducer producer = new PartitionMQProducer(this, target);
@@ -388,6 +417,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (TemporaryDestinations.isTemporary(source.getName()) && !connection.temporaries().owns(source.getName())) {
             throw TemporaryDestinations.notOwner(source);
         }
+        require(Permission.CONSUME, source);
         JmsSelectorFilter filter = selectorFilter(messageSelector);
         TopicMetadata topic = topicOf(source);
         RecordSource records;
@@ -414,6 +444,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             boolean shared, boolean durable, ShareGroups.Settings settings) throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(topic);
+        require(Permission.CONSUME, source);
         selectorFilter(messageSelector);
         String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
         // Client ids are unique in the cluster, so an unshared durable subscription is this connection's alone.
@@ -612,6 +643,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (!(source instanceof PartitionMQQueue own)) {
             throw new InvalidDestinationException(source + " is not a queue");
         }
+        require(Permission.BROWSE, own);
         JmsSelectorFilter filter = selectorFilter(messageSelector);
         topicOf(own);
         return new PartitionMQQueueBrowser(this, own, filter == null ? null : messageSelector, filter);

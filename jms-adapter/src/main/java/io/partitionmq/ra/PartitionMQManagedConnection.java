@@ -84,6 +84,8 @@ final class PartitionMQManagedConnection implements ManagedConnection {
             handle.invalidate();
         }
         handles.clear();
+        // A caller's createConnection(user, password) made this connection theirs; the next caller starts afresh.
+        physical.resetAccess();
     }
 
     @Override

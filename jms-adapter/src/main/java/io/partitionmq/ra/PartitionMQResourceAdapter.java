@@ -40,6 +40,13 @@ public class PartitionMQResourceAdapter implements ResourceAdapter {
             defaultValue = "60000")
     private Long connectTimeoutMillis = 60_000L;
 
+    @ConfigProperty(description = "The user the adapter's connections authenticate as, where the brokers have"
+            + " users configured (partitionmq.users); empty for none")
+    private String userName = "";
+
+    @ConfigProperty(description = "The password of userName", confidential = true)
+    private String password = "";
+
     private final Map<MessageEndpointFactory, EndpointActivation> activations = new ConcurrentHashMap<>();
     private WorkManager workManager;
 
@@ -88,6 +95,10 @@ public class PartitionMQResourceAdapter implements ResourceAdapter {
         PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(addresses);
         factory.setClusterName(clusterName);
         factory.setConnectTimeoutMillis(connectTimeoutMillis);
+        if (!userName.isBlank()) {
+            factory.setUser(userName);
+            factory.setPassword(password);
+        }
         return factory;
     }
 
@@ -115,15 +126,31 @@ public class PartitionMQResourceAdapter implements ResourceAdapter {
         this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName == null ? "" : userName;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password == null ? "" : password;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PartitionMQResourceAdapter other && other.addresses.equals(addresses)
                 && other.clusterName.equals(clusterName)
-                && other.connectTimeoutMillis.equals(connectTimeoutMillis);
+                && other.connectTimeoutMillis.equals(connectTimeoutMillis) && other.userName.equals(userName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(addresses, clusterName, connectTimeoutMillis);
+        return Objects.hash(addresses, clusterName, connectTimeoutMillis, userName);
     }
 }

@@ -1,4 +1,4 @@
-package io.partitionmq.cluster;
+package io.partitionmq.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
