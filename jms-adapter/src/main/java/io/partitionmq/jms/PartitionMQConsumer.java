@@ -4,6 +4,7 @@ import io.partitionmq.transaction.ShareAccept;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
@@ -58,12 +59,20 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         records.refresh();
     }
 
+    /** A message receiveBody refused, handed out again by the next receive (AUTO and DUPS_OK only). */
+    private Received heldBack;
+
     /** A message handed to the application, and what to acknowledge for it. */
     record Received(PartitionMQMessage message, RecordSource.Delivery delivery) {
     }
 
     /** The next deliverable message, or null; expired messages are dropped, never delivered (spec 3.4.9). */
     Received next() throws JMSException {
+        if (heldBack != null) {
+            Received again = heldBack;
+            heldBack = null;
+            return again;
+        }
         try {
             while (true) {
                 RecordSource.Delivery delivery = records.next();
@@ -114,6 +123,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
 
     /** Recover or rollback: what was fetched ahead goes back too, so redelivery starts from the oldest. */
     void returnUndelivered() {
+        heldBack = null;
         records.returnUndelivered();
     }
 
@@ -122,8 +132,44 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         records.release(received.delivery());
     }
 
-    /** @param waitMillis how long to wait for a message: negative for not at all, 0 for as long as it takes */
     private Message receive0(long waitMillis) throws JMSException {
+        Received received = await(waitMillis);
+        if (received == null) {
+            return null;
+        }
+        session.delivered(this, received);
+        return received.message();
+    }
+
+    /**
+     * The simplified API's receiveBody: the next message's body as {@code type}. A message whose body cannot be
+     * returned as that type (a bare Message or a StreamMessage never can) is refused with
+     * MessageFormatRuntimeException; with AUTO and DUPS_OK the next receive then hands it out again, as if this
+     * call had not happened (no redelivery: the header and the delivery count stay as they were), otherwise it
+     * counts as delivered, as the specification's JMSConsumer.receiveBody says.
+     */
+    <T> T receiveBody(Class<T> type, long waitMillis) throws JMSException {
+        Received received = await(waitMillis);
+        if (received == null) {
+            return null;
+        }
+        PartitionMQMessage message = received.message();
+        boolean hasBody = message.bodyType() != MessageBodyType.NONE && message.bodyType() != MessageBodyType.STREAM;
+        if (!hasBody || !message.isBodyAssignableTo(type)) {
+            if (session.acknowledgesEachDelivery()) {
+                heldBack = received;
+            } else {
+                session.delivered(this, received);
+            }
+            throw new MessageFormatRuntimeException("the received " + message.bodyType().interfaceName()
+                    + "'s body cannot be returned as " + type.getName());
+        }
+        session.delivered(this, received);
+        return message.getBody(type);
+    }
+
+    /** @param waitMillis how long to wait for a message: negative for not at all, 0 for as long as it takes */
+    private Received await(long waitMillis) throws JMSException {
         requireOpen();
         if (listener != null) {
             throw new IllegalStateException("a consumer with a message listener cannot receive synchronously");
@@ -134,8 +180,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
             if (session.connection().isStarted()) {
                 Received received = next();
                 if (received != null) {
-                    session.delivered(this, received);
-                    return received.message();
+                    return received;
                 }
             }
             long left = deadline - System.currentTimeMillis();

@@ -5,15 +5,15 @@ import static io.partitionmq.jms.PartitionMQContext.unchecked;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.MessageListener;
 
 /** The simplified API's consumer, over a classic one. */
 final class PartitionMQJMSConsumer implements JMSConsumer {
-    private final MessageConsumer consumer;
+    private final PartitionMQConsumer consumer;
 
+    /** Over a PartitionMQ consumer: every session a context uses is PartitionMQ's. */
     PartitionMQJMSConsumer(MessageConsumer consumer) {
-        this.consumer = consumer;
+        this.consumer = (PartitionMQConsumer) consumer;
     }
 
     @Override
@@ -59,27 +59,17 @@ final class PartitionMQJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return body(receive(), c);
+        return unchecked(() -> consumer.receiveBody(c, 0));
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return body(receive(timeout), c);
+        // A timeout of 0 waits for ever, as receive(0) does.
+        return unchecked(() -> consumer.receiveBody(c, timeout));
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return body(receiveNoWait(), c);
-    }
-
-    private static <T> T body(Message message, Class<T> c) {
-        if (message == null) {
-            return null;
-        }
-        if (!unchecked(() -> message.isBodyAssignableTo(c))) {
-            throw new MessageFormatRuntimeException("the received message's body cannot be returned as "
-                    + c.getName());
-        }
-        return unchecked(() -> message.getBody(c));
+        return unchecked(() -> consumer.receiveBody(c, -1));
     }
 }

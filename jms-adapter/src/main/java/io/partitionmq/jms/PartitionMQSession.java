@@ -685,7 +685,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         return mode == Session.SESSION_TRANSACTED;
     }
 
-    private boolean acknowledgesEachDelivery() {
+    boolean acknowledgesEachDelivery() {
         return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
     }
 
