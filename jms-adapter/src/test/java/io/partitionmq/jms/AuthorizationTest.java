@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.access.AccessPolicy;
 import io.partitionmq.access.Users;
-import io.partitionmq.cluster.TestBrokers;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityException;
@@ -18,40 +17,28 @@ import jakarta.jms.Session;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
-import java.nio.file.Path;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Brokers with grants: what each user may do (send, consume, browse, create) is decided by the brokers'
  * partitionmq.roles and partitionmq.grants, and a refusal is a JMSSecurityException that says what was refused.
  */
 class AuthorizationTest {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final EmbeddedBrokers BROKERS = new EmbeddedBrokers(1);
 
-    private static TestBrokers brokers;
-    private static PartitionMQConnectionFactory factory;
+    private final PartitionMQConnectionFactory factory = BROKERS.factory();
 
     @BeforeAll
-    static void start() {
-        brokers = TestBrokers.start(1, data);
-        brokers.get(0).authenticateWith(Users.parse(
-                "paula:pw, carl:pw, ada:pw, nora:pw, sam:pw"));
-        brokers.get(0).authorizeWith(AccessPolicy.parse(
+    static void configureAccess() {
+        BROKERS.brokers().get(0).authenticateWith(Users.parse("paula:pw, carl:pw, ada:pw, nora:pw, sam:pw"));
+        BROKERS.brokers().get(0).authorizeWith(AccessPolicy.parse(
                 "paula:producers, carl:consumers, ada:auditors, sam:senders",
                 "producers:send|create:orders.*, consumers:consume:orders.*, auditors:browse:orders.*,"
                         + " senders:send:*"));
-        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
-        factory.setClusterName(brokers.get(0).config().clusterName());
-    }
-
-    @AfterAll
-    static void stop() {
-        brokers.close();
     }
 
     @Test
@@ -164,7 +151,7 @@ class AuthorizationTest {
         }
     }
 
-    private static void send(String queue, String text) throws Exception {
+    private void send(String queue, String text) throws Exception {
         try (JMSContext paula = factory.createContext("paula", "pw")) {
             paula.createProducer().send(paula.createQueue(queue), text);
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.partitionmq.cluster.TestBrokers;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.DeliveryMode;
@@ -16,35 +15,20 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Jakarta Messaging 3.1, chapter 6 (connections, sessions) and 7 (producers): the rules for their states and
  * modes, each assertion a sentence of the specification or of the API's documentation.
  */
 class ConnectionsAndSessionsTest {
-    @TempDir
-    static Path data;
-    static TestBrokers brokers;
-    static PartitionMQConnectionFactory factory;
+    @RegisterExtension
+    static final EmbeddedBrokers BROKERS = new EmbeddedBrokers(1);
 
-    @BeforeAll
-    static void startBrokers() {
-        brokers = TestBrokers.start(1, data);
-        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
-        factory.setClusterName(brokers.get(0).config().clusterName());
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        brokers.close();
-    }
+    private final PartitionMQConnectionFactory factory = BROKERS.factory();
 
     @Test
     void theClientIdentifierMayOnlyBeSetBeforeAnyOtherActionOnTheConnection() throws JMSException {

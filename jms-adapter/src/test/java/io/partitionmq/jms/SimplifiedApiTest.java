@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.partitionmq.cluster.TestBrokers;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -17,12 +16,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Jakarta Messaging 3.1, the simplified API (JMSContext, JMSProducer, JMSConsumer): its unchecked exceptions and
@@ -32,22 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SimplifiedApiTest {
     private static final long WAIT = 10_000;
 
-    @TempDir
-    static Path data;
-    static TestBrokers brokers;
-    static PartitionMQConnectionFactory factory;
+    @RegisterExtension
+    static final EmbeddedBrokers BROKERS = new EmbeddedBrokers(1);
 
-    @BeforeAll
-    static void startBrokers() {
-        brokers = TestBrokers.start(1, data);
-        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
-        factory.setClusterName(brokers.get(0).config().clusterName());
-    }
-
-    @AfterAll
-    static void stopBrokers() {
-        brokers.close();
-    }
+    private final PartitionMQConnectionFactory factory = BROKERS.factory();
 
     @Test
     void aBodyThatCannotBeAssignedToTheTypeAskedForIsRefusedAndTheMessageDeliveredAgain() {
