@@ -300,6 +300,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
             return;
         }
         PartitionMQSession.requireNotInListener("close the connection");
+        PartitionMQSession.requireNotInCompletionListener(null, this, "close its own connection");
         closed = true;
         synchronized (state) {
             started = false;

@@ -373,7 +373,8 @@ public class PartitionMQProducer implements MessageProducer, QueueSender, TopicP
     }
 
     @Override
-    public void close() {
+    public void close() throws JMSException {
+        PartitionMQSession.requireNotInCompletionListener(session, null, "close its own producer");
         closed = true;
         session.removed(this);
     }

@@ -58,6 +58,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class PartitionMQSession implements Session, QueueSession, TopicSession {
     private static final System.Logger LOG = System.getLogger(PartitionMQSession.class.getName());
     private static final ThreadLocal<PartitionMQSession> LISTENER_OF = new ThreadLocal<>();
+    /** The session whose send completions the calling thread runs, if it does. */
+    private static final ThreadLocal<PartitionMQSession> COMPLETIONS_OF = new ThreadLocal<>();
     /** Waits for data are bounded so that a lost watch event (e.g. a client reconnect) delays, never stalls. */
     private static final long MAX_WAIT_MILLIS = 1_000;
 
@@ -92,6 +94,19 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     void requireOpen() throws IllegalStateException {
         if (closed || connection.isClosed()) {
             throw new IllegalStateException("the session is closed");
+        }
+    }
+
+    /**
+     * Throws if the calling thread runs a completion listener of {@code session} (or, with null, of any session
+     * of {@code connection}): closing its own session, producer or connection or ending its transaction there
+     * is refused by the specification (7.3.8), as it would wait for the very callback that asks.
+     */
+    static void requireNotInCompletionListener(PartitionMQSession session, PartitionMQConnection connection,
+            String action) throws IllegalStateException {
+        PartitionMQSession completing = COMPLETIONS_OF.get();
+        if (completing != null && (completing == session || completing.connection == connection)) {
+            throw new IllegalStateException("a completion listener must not " + action);
         }
     }
 
@@ -215,7 +230,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     synchronized ExecutorService completions() {
         if (completions == null) {
             completions = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "partitionmq-send-completion");
+                Thread thread = new Thread(() -> {
+                    COMPLETIONS_OF.set(this);
+                    r.run();
+                }, "partitionmq-send-completion");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -731,6 +749,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public void commit() throws JMSException {
         requireOpen();
+        requireNotInCompletionListener(this, null, "commit its own session");
         if (!isTransacted()) {
             throw new IllegalStateException("commit() is only for transacted sessions");
         }
@@ -772,6 +791,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public void rollback() throws JMSException {
         requireOpen();
+        requireNotInCompletionListener(this, null, "roll back its own session");
         if (!isTransacted()) {
             throw new IllegalStateException("rollback() is only for transacted sessions");
         }
@@ -837,6 +857,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (LISTENER_OF.get() == this) {
             throw new IllegalStateException("a message listener must not close its own session");
         }
+        requireNotInCompletionListener(this, null, "close its own session");
         closed = true;
         wake();
         awaitListenerIdle();
