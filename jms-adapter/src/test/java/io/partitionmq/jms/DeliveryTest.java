@@ -1,0 +1,141 @@
+package io.partitionmq.jms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicRequestor;
+import jakarta.jms.TopicSession;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Jakarta Messaging 3.1, sections 3.4.9 (expiration), 6.2.9 (order), 6.2.10 (acknowledgement), 6.2.12
+ * (recovery) and 5.10 (requestors): what a consumer gets, and when again.
+ */
+class DeliveryTest {
+    private static final long WAIT = 10_000;
+
+    @RegisterExtension
+    static final EmbeddedBrokers BROKERS = new EmbeddedBrokers(1);
+
+    private final PartitionMQConnectionFactory factory = BROKERS.factory();
+
+    @Test
+    void messagesOfOneProducerToOneDestinationArriveInTheOrderSentWhateverTheirDeliveryMode() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Queue queue = session.createQueue("delivery-order");
+            MessageProducer producer = session.createProducer(queue);
+            for (int i = 0; i < 40; i++) {
+                producer.setDeliveryMode(i % 2 == 0 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+                producer.send(session.createTextMessage(Integer.toString(i)));
+            }
+            MessageConsumer consumer = session.createConsumer(queue);
+            List<String> received = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                received.add(((TextMessage) consumer.receive(WAIT)).getText());
+            }
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                sent.add(Integer.toString(i));
+            }
+            assertEquals(sent, received);
+        }
+    }
+
+    @Test
+    void anExpiredMessageIsNeverDelivered() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            Queue queue = session.createQueue("delivery-expiry");
+            MessageProducer producer = session.createProducer(queue);
+            producer.send(session.createTextMessage("short-lived"), DeliveryMode.PERSISTENT, 4, 50);
+            producer.send(session.createTextMessage("lasting"));
+            Thread.sleep(200);
+            connection.start();
+            MessageConsumer consumer = session.createConsumer(queue);
+            assertEquals("lasting", ((TextMessage) consumer.receive(WAIT)).getText());
+            assertNull(consumer.receive(300));
+        }
+    }
+
+    @Test
+    void recoverDeliversTheUnacknowledgedMessagesAgainMarkedAndCounted() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Queue queue = session.createQueue("delivery-recover");
+            session.createProducer(queue).send(session.createTextMessage("again"));
+            MessageConsumer consumer = session.createConsumer(queue);
+            Message first = consumer.receive(WAIT);
+            assertFalse(first.getJMSRedelivered());
+            assertEquals(1, first.getIntProperty("JMSXDeliveryCount"));
+            session.recover();
+            Message second = consumer.receive(WAIT);
+            assertEquals(first.getJMSMessageID(), second.getJMSMessageID());
+            assertTrue(second.getJMSRedelivered(), "a redelivered message is marked");
+            assertEquals(2, second.getIntProperty("JMSXDeliveryCount"));
+            second.acknowledge();
+            session.recover();
+            assertNull(consumer.receive(300), "an acknowledged message is not delivered again");
+        }
+    }
+
+    @Test
+    void aDupsOkSessionReceivesEveryMessage() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(Session.DUPS_OK_ACKNOWLEDGE);
+            Queue queue = session.createQueue("delivery-dups-ok");
+            MessageProducer producer = session.createProducer(queue);
+            for (int i = 0; i < 10; i++) {
+                producer.send(session.createTextMessage("m" + i));
+            }
+            MessageConsumer consumer = session.createConsumer(queue);
+            for (int i = 0; i < 10; i++) {
+                assertEquals("m" + i, ((TextMessage) consumer.receive(WAIT)).getText());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(30) // request() waits for ever
+    void aTopicRequestorGetsTheReplySentToItsTemporaryTopic() throws Exception {
+        try (TopicConnection connection = factory.createTopicConnection()) {
+            connection.start();
+            TopicSession serving = connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic requests = serving.createTopic("delivery-requests");
+            serving.createSubscriber(requests).setMessageListener(request -> {
+                try {
+                    TextMessage reply = serving.createTextMessage("re: " + ((TextMessage) request).getText());
+                    serving.createPublisher((Topic) request.getJMSReplyTo()).publish(reply);
+                } catch (jakarta.jms.JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            TopicSession asking = connection.createTopicSession(false, Session.AUTO_ACKNOWLEDGE);
+            TopicRequestor requestor = new TopicRequestor(asking, requests);
+            Message reply = requestor.request(asking.createTextMessage("ping"));
+            assertNotNull(reply);
+            assertEquals("re: ping", ((TextMessage) reply).getText());
+            requestor.close();
+        }
+    }
+}
