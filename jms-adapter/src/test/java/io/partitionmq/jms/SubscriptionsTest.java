@@ -1,0 +1,144 @@
+package io.partitionmq.jms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Jakarta Messaging 3.1, section 4.2 (subscriptions): each assertion a sentence of the specification. */
+class SubscriptionsTest {
+    private static final long WAIT = 10_000;
+
+    @RegisterExtension
+    static final EmbeddedBrokers BROKERS = new EmbeddedBrokers(1);
+
+    private final PartitionMQConnectionFactory factory = BROKERS.factory();
+
+    @Test
+    void aDurableSubscriptionWhoseSelectorChangesIsReplacedAndLosesWhatItHeld() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.setClientID("replacing");
+            connection.start();
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("subscriptions-replaced");
+            session.createDurableConsumer(topic, "audit", "region = 'north'", false).close();
+            MessageProducer producer = session.createProducer(topic);
+            TextMessage held = session.createTextMessage("held for the old subscription");
+            held.setStringProperty("region", "north");
+            producer.send(held);
+
+            MessageConsumer replaced = session.createDurableConsumer(topic, "audit", "region = 'south'", false);
+            assertNull(replaced.receive(500), "the new subscription starts empty");
+            TextMessage south = session.createTextMessage("for the new one");
+            south.setStringProperty("region", "south");
+            producer.send(south);
+            assertEquals("for the new one", ((TextMessage) replaced.receive(WAIT)).getText());
+            replaced.close();
+            session.unsubscribe("audit");
+        }
+    }
+
+    @Test
+    void anActiveDurableSubscriptionCannotBeOpenedAgainWithAnotherSelector() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.setClientID("active-durable");
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("subscriptions-active");
+            MessageConsumer active = session.createDurableConsumer(topic, "busy");
+            assertThrows(JMSException.class, () -> session.createDurableConsumer(topic, "busy", "a = 1", false));
+            active.close();
+            session.unsubscribe("busy");
+        }
+    }
+
+    @Test
+    void consumersOfASharedSubscriptionOnDifferentConnectionsShareItsMessages() throws Exception {
+        try (Connection first = factory.createConnection(); Connection second = factory.createConnection()) {
+            first.start();
+            second.start();
+            Session one = first.createSession();
+            Session two = second.createSession();
+            Topic topic = one.createTopic("subscriptions-shared");
+            MessageConsumer a = one.createSharedConsumer(topic, "workers");
+            MessageConsumer b = two.createSharedConsumer(topic, "workers");
+            MessageProducer producer = one.createProducer(topic);
+            for (int i = 0; i < 20; i++) {
+                producer.send(one.createTextMessage("job " + i));
+            }
+            List<String> got = new ArrayList<>();
+            for (MessageConsumer consumer : List.of(a, b, a, b)) {
+                for (TextMessage m = (TextMessage) consumer.receive(300); m != null;
+                        m = (TextMessage) consumer.receive(300)) {
+                    got.add(m.getText());
+                }
+            }
+            got.sort(null);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add("job " + i);
+            }
+            sent.sort(null);
+            assertEquals(sent, got, "each message went to one of the subscription's consumers, once");
+        }
+    }
+
+    @Test
+    void aSharedSubscriptionInUseCannotBeOpenedOnAnotherTopic() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            MessageConsumer open = session.createSharedConsumer(session.createTopic("subscriptions-t1"), "fixed");
+            assertThrows(JMSException.class,
+                    () -> session.createSharedConsumer(session.createTopic("subscriptions-t2"), "fixed"));
+            open.close();
+        }
+    }
+
+    @Test
+    void aSharedDurableSubscriptionKeepsMessagesWithoutConsumersUntilUnsubscribed() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("subscriptions-shared-durable");
+            session.createSharedDurableConsumer(topic, "archive").close();
+            session.createProducer(topic).send(session.createTextMessage("kept"));
+            MessageConsumer again = session.createSharedDurableConsumer(topic, "archive");
+            assertEquals("kept", ((TextMessage) again.receive(WAIT)).getText());
+            again.close();
+            session.unsubscribe("archive");
+            session.createProducer(topic).send(session.createTextMessage("after unsubscribe"));
+            MessageConsumer fresh = session.createSharedDurableConsumer(topic, "archive");
+            assertNull(fresh.receive(500), "a new subscription gets only what is published after it exists");
+            fresh.close();
+            session.unsubscribe("archive");
+        }
+    }
+
+    @Test
+    void aDurableSubscriberWithNoLocalDoesNotGetItsOwnConnectionsMessages() throws Exception {
+        try (Connection own = factory.createConnection(); Connection other = factory.createConnection()) {
+            own.setClientID("no-local");
+            own.start();
+            Session session = own.createSession();
+            Topic topic = session.createTopic("subscriptions-no-local");
+            MessageConsumer subscriber = session.createDurableSubscriber(topic, "others-only", null, true);
+            session.createProducer(topic).send(session.createTextMessage("mine"));
+            Session otherSession = other.createSession();
+            otherSession.createProducer(topic).send(otherSession.createTextMessage("theirs"));
+            assertEquals("theirs", ((TextMessage) subscriber.receive(WAIT)).getText());
+            assertNull(subscriber.receive(300));
+            subscriber.close();
+            session.unsubscribe("others-only");
+        }
+    }
+}
