@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -112,6 +114,26 @@ class DeliveryTest {
             for (int i = 0; i < 10; i++) {
                 assertEquals("m" + i, ((TextMessage) consumer.receive(WAIT)).getText());
             }
+        }
+    }
+
+    @Test
+    void aTemporaryQueueIsConsumedOnlyByItsConnectionAndNotDeletedWhileInUse() throws Exception {
+        try (Connection owner = factory.createConnection(); Connection other = factory.createConnection()) {
+            Session session = owner.createSession();
+            jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+            Session otherSession = other.createSession();
+            assertThrows(JMSException.class, () -> otherSession.createConsumer(replies),
+                    "only the connection that created it may consume from it");
+            otherSession.createProducer(replies).send(otherSession.createTextMessage("reply"));
+            MessageConsumer consumer = session.createConsumer(replies);
+            assertThrows(JMSException.class, replies::delete, "not while it has a consumer");
+            owner.start();
+            assertEquals("reply", ((TextMessage) consumer.receive(WAIT)).getText());
+            consumer.close();
+            replies.delete();
+            assertThrows(JMSException.class, () -> otherSession.createProducer(replies)
+                    .send(otherSession.createTextMessage("too late")), "a deleted temporary queue is gone");
         }
     }
 

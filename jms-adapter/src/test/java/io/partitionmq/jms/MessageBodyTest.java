@@ -128,6 +128,38 @@ class MessageBodyTest {
     }
 
     @Test
+    void aStreamFieldOfBytesIsReadInPiecesThenMinusOneAndOnlyAsBytesOnceStarted() throws JMSException {
+        StreamMessage stream = new PartitionMQStreamMessage();
+        stream.writeBytes(new byte[] {1, 2, 3});
+        stream.writeInt(9);
+        stream.reset();
+        byte[] piece = new byte[2];
+        assertEquals(2, stream.readBytes(piece));
+        assertThrows(MessageFormatException.class, stream::readInt,
+                "a field of bytes being read must be read to its end first");
+        assertEquals(1, stream.readBytes(piece));
+        assertEquals(-1, stream.readBytes(piece), "the end of the field reads as -1");
+        assertEquals(9, stream.readInt());
+    }
+
+    @Test
+    void onlyValuesOfTheSupportedTypesMayBeWrittenAndAWriteOnlyBodyHasNoLength() throws JMSException {
+        assertThrows(MessageFormatException.class, () -> new PartitionMQMapMessage().setObject("list",
+                new ArrayList<>()));
+        assertThrows(MessageFormatException.class, () -> new PartitionMQStreamMessage().writeObject(new Object()));
+        assertThrows(MessageFormatException.class, () -> new PartitionMQObjectMessage().setObject(
+                new NotSerializableHolder()), "an object that cannot be serialized");
+        assertThrows(MessageNotReadableException.class, () -> new PartitionMQBytesMessage().getBodyLength());
+    }
+
+    /** Serializable in its type, but holding a field that is not. */
+    private static final class NotSerializableHolder implements Serializable {
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings("unused")
+        private final Object notSerializable = new Object();
+    }
+
+    @Test
     void aBytesMessagesBodyIsReturnedWholeAsBytes() throws JMSException {
         BytesMessage bytes = new PartitionMQBytesMessage();
         bytes.writeBytes(new byte[] {4, 5, 6});
