@@ -1,15 +1,22 @@
 package io.partitionmq.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.InvalidSelectorRuntimeException;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
@@ -46,6 +53,29 @@ class InvalidInputTest {
             assertThrows(InvalidDestinationRuntimeException.class, () -> context.createBrowser(null));
             assertThrows(InvalidDestinationRuntimeException.class,
                     () -> context.createProducer().send(null, "nowhere"));
+        }
+    }
+
+    @Test
+    void aMessageLargerThanTheTopicAcceptsIsRefusedAtSendWhateverItsDeliveryModeAndNothingIsAppended()
+            throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Queue queue = session.createQueue("invalid-oversize");
+            MessageProducer producer = session.createProducer(queue);
+            BytesMessage huge = session.createBytesMessage();
+            huge.writeBytes(new byte[2 * 1024 * 1024]);
+            for (int mode : new int[] {DeliveryMode.PERSISTENT, DeliveryMode.NON_PERSISTENT}) {
+                producer.setDeliveryMode(mode);
+                JMSException refused = assertThrows(JMSException.class,
+                        () -> producer.send(huge), "delivery mode " + mode);
+                assertTrue(refused.getMessage().contains("max.message.bytes"), refused.getMessage());
+            }
+            producer.send(session.createTextMessage("small"));
+            MessageConsumer consumer = session.createConsumer(queue);
+            assertEquals("small", ((TextMessage) consumer.receive(10_000)).getText());
+            assertNull(consumer.receive(300), "the refused messages were not appended");
         }
     }
 
