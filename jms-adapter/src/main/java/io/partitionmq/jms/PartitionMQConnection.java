@@ -180,12 +180,12 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     @Override
     public XAQueueSession createXAQueueSession() throws JMSException {
-        return (XAQueueSession) createXASession();
+        return (XAQueueSession) ((PartitionMQSession) createXASession()).asQueueSession();
     }
 
     @Override
     public XATopicSession createXATopicSession() throws JMSException {
-        return (XATopicSession) createXASession();
+        return (XATopicSession) ((PartitionMQSession) createXASession()).asTopicSession();
     }
 
     @Override
@@ -195,12 +195,12 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return ((PartitionMQSession) createSession(transacted, acknowledgeMode)).asQueueSession();
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return ((PartitionMQSession) createSession(transacted, acknowledgeMode)).asTopicSession();
     }
 
     void removed(PartitionMQSession session) {

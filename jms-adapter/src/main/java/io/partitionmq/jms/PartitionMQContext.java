@@ -10,6 +10,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class PartitionMQContext implements JMSContext {
     private final Connection connection;
     private final AtomicInteger connectionUsers;
-    private final Session session;
+    /** Made on first use, so that the context's client id can still be set (specification, 6.1.2). */
+    private Session session;
     private final int sessionMode;
     private boolean autoStart = true;
     private volatile boolean closed;
@@ -42,7 +44,24 @@ public class PartitionMQContext implements JMSContext {
     }
 
     private PartitionMQContext(Connection connection, AtomicInteger connectionUsers, int sessionMode) {
-        this(connection, connectionUsers, sessionMode, unchecked(() -> connection.createSession(sessionMode)));
+        this(connection, connectionUsers, requireKnown(sessionMode), null);
+    }
+
+    private static int requireKnown(int sessionMode) {
+        if (sessionMode != AUTO_ACKNOWLEDGE && sessionMode != CLIENT_ACKNOWLEDGE && sessionMode != DUPS_OK_ACKNOWLEDGE
+                && sessionMode != SESSION_TRANSACTED) {
+            throw new JMSRuntimeException("unknown session mode " + sessionMode + "; use AUTO_ACKNOWLEDGE,"
+                    + " CLIENT_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE or SESSION_TRANSACTED");
+        }
+        return sessionMode;
+    }
+
+    /** The context's session, made on first use. */
+    private synchronized Session session() {
+        if (session == null) {
+            session = unchecked(() -> connection.createSession(sessionMode));
+        }
+        return session;
     }
 
     /** A context over a connection it owns, using a session made for it (an XA session: see the subclass). */
@@ -88,7 +107,7 @@ public class PartitionMQContext implements JMSContext {
     @Override
     public JMSProducer createProducer() {
         requireOpen();
-        return new PartitionMQJMSProducer(this, unchecked(() -> session.createProducer(null)));
+        return new PartitionMQJMSProducer(this, unchecked(() -> session().createProducer(null)));
     }
 
     @Override
@@ -155,8 +174,14 @@ public class PartitionMQContext implements JMSContext {
         if (closed) {
             return;
         }
+        Session made;
+        synchronized (this) {
+            made = session;
+        }
         unchecked(() -> {
-            session.close();
+            if (made != null) {
+                made.close();
+            }
             if (connectionUsers.decrementAndGet() == 0) {
                 connection.close();
             }
@@ -167,47 +192,47 @@ public class PartitionMQContext implements JMSContext {
 
     @Override
     public BytesMessage createBytesMessage() {
-        return unchecked(session::createBytesMessage);
+        return unchecked(session()::createBytesMessage);
     }
 
     @Override
     public MapMessage createMapMessage() {
-        return unchecked(session::createMapMessage);
+        return unchecked(session()::createMapMessage);
     }
 
     @Override
     public Message createMessage() {
-        return unchecked(session::createMessage);
+        return unchecked(session()::createMessage);
     }
 
     @Override
     public ObjectMessage createObjectMessage() {
-        return unchecked(session::createObjectMessage);
+        return unchecked(session()::createObjectMessage);
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) {
-        return unchecked(() -> session.createObjectMessage(object));
+        return unchecked(() -> session().createObjectMessage(object));
     }
 
     @Override
     public StreamMessage createStreamMessage() {
-        return unchecked(session::createStreamMessage);
+        return unchecked(session()::createStreamMessage);
     }
 
     @Override
     public TextMessage createTextMessage() {
-        return unchecked(session::createTextMessage);
+        return unchecked(session()::createTextMessage);
     }
 
     @Override
     public TextMessage createTextMessage(String text) {
-        return unchecked(() -> session.createTextMessage(text));
+        return unchecked(() -> session().createTextMessage(text));
     }
 
     @Override
     public boolean getTransacted() {
-        return unchecked(session::getTransacted);
+        return unchecked(session()::getTransacted);
     }
 
     @Override
@@ -219,7 +244,7 @@ public class PartitionMQContext implements JMSContext {
     @Override
     public void commit() {
         unchecked(() -> {
-            session.commit();
+            session().commit();
             return null;
         });
     }
@@ -227,7 +252,7 @@ public class PartitionMQContext implements JMSContext {
     @Override
     public void rollback() {
         unchecked(() -> {
-            session.rollback();
+            session().rollback();
             return null;
         });
     }
@@ -235,7 +260,7 @@ public class PartitionMQContext implements JMSContext {
     @Override
     public void recover() {
         unchecked(() -> {
-            session.recover();
+            session().recover();
             return null;
         });
     }
@@ -251,83 +276,83 @@ public class PartitionMQContext implements JMSContext {
 
     @Override
     public JMSConsumer createConsumer(Destination destination) {
-        return consumer(() -> session.createConsumer(destination));
+        return consumer(() -> session().createConsumer(destination));
     }
 
     @Override
     public JMSConsumer createConsumer(Destination destination, String messageSelector) {
-        return consumer(() -> session.createConsumer(destination, messageSelector));
+        return consumer(() -> session().createConsumer(destination, messageSelector));
     }
 
     @Override
     public JMSConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) {
-        return consumer(() -> session.createConsumer(destination, messageSelector, noLocal));
+        return consumer(() -> session().createConsumer(destination, messageSelector, noLocal));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String name) {
-        return consumer(() -> session.createSharedConsumer(topic, name));
+        return consumer(() -> session().createSharedConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(Topic topic, String name, String messageSelector) {
-        return consumer(() -> session.createSharedConsumer(topic, name, messageSelector));
+        return consumer(() -> session().createSharedConsumer(topic, name, messageSelector));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name) {
-        return consumer(() -> session.createDurableConsumer(topic, name));
+        return consumer(() -> session().createDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal) {
-        return consumer(() -> session.createDurableConsumer(topic, name, messageSelector, noLocal));
+        return consumer(() -> session().createDurableConsumer(topic, name, messageSelector, noLocal));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name) {
-        return consumer(() -> session.createSharedDurableConsumer(topic, name));
+        return consumer(() -> session().createSharedDurableConsumer(topic, name));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) {
-        return consumer(() -> session.createSharedDurableConsumer(topic, name, messageSelector));
+        return consumer(() -> session().createSharedDurableConsumer(topic, name, messageSelector));
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue) {
-        return unchecked(() -> session.createBrowser(queue));
+        return unchecked(() -> session().createBrowser(queue));
     }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) {
-        return unchecked(() -> session.createBrowser(queue, messageSelector));
+        return unchecked(() -> session().createBrowser(queue, messageSelector));
     }
 
     @Override
     public Queue createQueue(String queueName) {
-        return unchecked(() -> session.createQueue(queueName));
+        return unchecked(() -> session().createQueue(queueName));
     }
 
     @Override
     public Topic createTopic(String topicName) {
-        return unchecked(() -> session.createTopic(topicName));
+        return unchecked(() -> session().createTopic(topicName));
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() {
-        return unchecked(session::createTemporaryQueue);
+        return unchecked(session()::createTemporaryQueue);
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() {
-        return unchecked(session::createTemporaryTopic);
+        return unchecked(session()::createTemporaryTopic);
     }
 
     @Override
     public void unsubscribe(String name) {
         unchecked(() -> {
-            session.unsubscribe(name);
+            session().unsubscribe(name);
             return null;
         });
     }
@@ -336,7 +361,7 @@ public class PartitionMQContext implements JMSContext {
     public void acknowledge() {
         requireOpen();
         unchecked(() -> {
-            ((PartitionMQSession) session).acknowledge();
+            ((PartitionMQSession) session()).acknowledge();
             return null;
         });
     }

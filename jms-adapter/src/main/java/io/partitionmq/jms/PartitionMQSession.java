@@ -83,6 +83,30 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         this.mode = mode;
     }
 
+    /** The destinations a session is for: a QueueSession's and a TopicSession's documentation list what each refuses. */
+    private enum Domain { ALL, QUEUES, TOPICS }
+
+    private Domain domain = Domain.ALL;
+
+    /** This session as a QueueSession: from now on it refuses the methods only topics have. */
+    public QueueSession asQueueSession() {
+        domain = Domain.QUEUES;
+        return this;
+    }
+
+    /** This session as a TopicSession: from now on it refuses the methods only queues have. */
+    public TopicSession asTopicSession() {
+        domain = Domain.TOPICS;
+        return this;
+    }
+
+    private void requireDomain(Domain needed, String method) throws IllegalStateException {
+        if (domain != Domain.ALL && domain != needed) {
+            throw new IllegalStateException(method + " is not available on a "
+                    + (domain == Domain.QUEUES ? "QueueSession" : "TopicSession"));
+        }
+    }
+
     PartitionMQConnection connection() {
         return connection;
     }
@@ -298,6 +322,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         requireOpen();
+        requireDomain(Domain.QUEUES, "createQueue");
         PartitionMQQueue queue = new PartitionMQQueue(queueName);
         queue.logTopic();
         return queue;
@@ -306,6 +331,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         requireOpen();
+        requireDomain(Domain.TOPICS, "createTopic");
         PartitionMQTopic topic = new PartitionMQTopic(topicName);
         topic.logTopic();
         return topic;
@@ -588,6 +614,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
+        requireDomain(Domain.TOPICS, "createSharedConsumer");
         return subscribe(topic, sharedId("shared", sharedSubscriptionName), messageSelector, false, true, false);
     }
 
@@ -599,6 +626,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector,
             boolean noLocal) throws JMSException {
+        requireDomain(Domain.TOPICS, "createDurableSubscriber");
         return subscribe(topic, durableId(name), messageSelector, noLocal, false, true);
     }
 
@@ -621,6 +649,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
+        requireDomain(Domain.TOPICS, "createSharedDurableConsumer");
         return subscribe(topic, sharedId("shared-durable", name), messageSelector, false, true, true);
     }
 
@@ -631,6 +660,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public void unsubscribe(String name) throws JMSException {
         requireOpen();
+        requireDomain(Domain.TOPICS, "unsubscribe");
         String clientId = connection.getClientID();
         for (String id : clientId == null ? java.util.List.of(sharedId("shared-durable", name))
                 : java.util.List.of(durableId(name), sharedId("shared-durable", name))) {
@@ -657,6 +687,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         requireOpen();
+        requireDomain(Domain.QUEUES, "createBrowser");
         PartitionMQDestination source = requireDestination(queue);
         if (!(source instanceof PartitionMQQueue own)) {
             throw new InvalidDestinationException(source + " is not a queue");
@@ -670,6 +701,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         requireOpen();
+        requireDomain(Domain.QUEUES, "createTemporaryQueue");
         TemporaryDestinations temporaries = connection.temporaries();
         PartitionMQTemporaryQueue queue = new PartitionMQTemporaryQueue(temporaries.create(), temporaries);
         temporaries.register(queue);
@@ -679,6 +711,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         requireOpen();
+        requireDomain(Domain.TOPICS, "createTemporaryTopic");
         TemporaryDestinations temporaries = connection.temporaries();
         PartitionMQTemporaryTopic topic = new PartitionMQTemporaryTopic(temporaries.create(), temporaries);
         temporaries.register(topic);

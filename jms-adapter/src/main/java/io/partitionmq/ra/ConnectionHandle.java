@@ -1,5 +1,6 @@
 package io.partitionmq.ra;
 
+import io.partitionmq.jms.PartitionMQSession;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -96,12 +97,12 @@ public final class ConnectionHandle implements Connection, QueueConnection, Topi
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return ((PartitionMQSession) createSession(transacted, acknowledgeMode)).asQueueSession();
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return ((PartitionMQSession) createSession(transacted, acknowledgeMode)).asTopicSession();
     }
 
     private Session track(Session session) {

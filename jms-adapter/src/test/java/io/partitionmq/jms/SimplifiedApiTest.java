@@ -129,6 +129,10 @@ class SimplifiedApiTest {
 
     @Test
     void theClientIdOfAContextIsSetBeforeItIsUsedAndAClosedContextRefusesUse() {
+        try (JMSContext fresh = factory.createContext()) {
+            fresh.setClientID("fresh-context");
+            assertEquals("fresh-context", fresh.getClientID(), "a new context has not been used yet");
+        }
         JMSContext context = factory.createContext();
         context.createProducer();
         assertThrows(IllegalStateRuntimeException.class, () -> context.setClientID("too-late"));
