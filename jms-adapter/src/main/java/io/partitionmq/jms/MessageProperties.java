@@ -50,6 +50,13 @@ final class MessageProperties {
             throw new MessageFormatException("property '" + name + "' cannot hold a " + value.getClass().getName()
                     + "; properties are String, Boolean, Byte, Short, Integer, Long, Float or Double");
         }
+        // The two JMSX properties a client sets have the types of the specification's table (3.5.9).
+        if (value != null && name.equals(MessageCodec.GROUP_ID) && !(value instanceof String)) {
+            throw new MessageFormatException("JMSXGroupID is a String, not a " + value.getClass().getSimpleName());
+        }
+        if (value != null && name.equals("JMSXGroupSeq") && !(value instanceof Integer)) {
+            throw new MessageFormatException("JMSXGroupSeq is an int, not a " + value.getClass().getSimpleName());
+        }
         values.put(name, value);
     }
 

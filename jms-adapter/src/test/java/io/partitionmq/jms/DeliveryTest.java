@@ -118,6 +118,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aTopicSubscriberOfAStoppedConnectionKeepsWhatIsPublishedAndGetsItOnStart() throws Exception {
+        try (Connection connection = factory.createConnection(); Connection publisher = factory.createConnection()) {
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("delivery-stopped");
+            MessageConsumer subscriber = session.createConsumer(topic);
+            Session publishing = publisher.createSession();
+            publishing.createProducer(topic).send(publishing.createTextMessage("while stopped"));
+            assertNull(subscriber.receive(300), "a stopped connection delivers nothing");
+            connection.start();
+            assertEquals("while stopped", ((TextMessage) subscriber.receive(WAIT)).getText(),
+                    "the subscription existed while the connection was stopped");
+        }
+    }
+
+    @Test
     void aTemporaryQueueIsConsumedOnlyByItsConnectionAndNotDeletedWhileInUse() throws Exception {
         try (Connection owner = factory.createConnection(); Connection other = factory.createConnection()) {
             Session session = owner.createSession();

@@ -44,6 +44,21 @@ class MessageBodyTest {
     }
 
     @Test
+    void readBytesFillsAtMostTheArrayAndTheLengthAskedAndSaysHowManyItRead() throws JMSException {
+        BytesMessage bytes = new PartitionMQBytesMessage();
+        bytes.writeBytes(new byte[] {1, 2, 3, 4, 5}, 1, 3);
+        bytes.reset();
+        assertEquals(3, bytes.getBodyLength(), "writeBytes with an offset and length wrote those");
+        byte[] into = new byte[2];
+        assertThrows(IndexOutOfBoundsException.class, () -> bytes.readBytes(into, 3),
+                "a length above the array's is an IndexOutOfBoundsException");
+        assertEquals(2, bytes.readBytes(into, 2));
+        assertArrayEquals(new byte[] {2, 3}, into);
+        assertEquals(1, bytes.readBytes(into));
+        assertEquals(-1, bytes.readBytes(into), "at the end");
+    }
+
+    @Test
     void clearBodyLeavesTheBodyEmptyAndWritableAndThePropertiesAsTheyWere() throws JMSException {
         BytesMessage bytes = new PartitionMQBytesMessage();
         bytes.setIntProperty("kept", 1);

@@ -112,6 +112,18 @@ class MessagePropertiesTest {
         assertEquals(List.of("amount"), sorted(message));
     }
 
+    @Test
+    void theJmsxPropertiesAClientMaySetHaveTheirTypes() throws JMSException {
+        message.setStringProperty("JMSXGroupID", "customer-7");
+        message.setIntProperty("JMSXGroupSeq", 3);
+        assertEquals("customer-7", message.getStringProperty("JMSXGroupID"));
+        assertEquals(3, message.getIntProperty("JMSXGroupSeq"));
+        assertThrows(MessageFormatException.class, () -> message.setIntProperty("JMSXGroupID", 7),
+                "JMSXGroupID is a String");
+        assertThrows(MessageFormatException.class, () -> message.setStringProperty("JMSXGroupSeq", "first"),
+                "JMSXGroupSeq is an int");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> sorted(Message message) throws JMSException {
         List<String> names = Collections.list(message.getPropertyNames());
