@@ -146,6 +146,37 @@ class SimplifiedApiTest {
     }
 
     @Test
+    void aClosedContextOrConsumerRefusesUseWithTheRuntimeIllegalState() {
+        JMSContext context = factory.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
+        Queue queue = context.createQueue("simplified-closed");
+        JMSConsumer consumer = context.createConsumer(queue);
+        consumer.close();
+        assertThrows(IllegalStateRuntimeException.class, () -> consumer.receiveBody(String.class, 10));
+        assertThrows(IllegalStateRuntimeException.class, consumer::receiveNoWait);
+        context.close();
+        assertThrows(IllegalStateRuntimeException.class, () -> context.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        assertThrows(IllegalStateRuntimeException.class, context::acknowledge);
+        assertThrows(IllegalStateRuntimeException.class, context::commit);
+        assertThrows(IllegalStateRuntimeException.class, context::createTextMessage);
+    }
+
+    @Test
+    void aProducersBodiesAndPropertiesAreCheckedAsTheMessagesWouldBe() {
+        try (JMSContext context = factory.createContext()) {
+            JMSProducer producer = context.createProducer();
+            Queue queue = context.createQueue("simplified-checked");
+            assertThrows(MessageFormatRuntimeException.class,
+                    () -> producer.send(queue, Map.of("list", java.util.List.of(1))), "a map of unsupported values");
+            assertThrows(IllegalArgumentException.class, () -> producer.setProperty(null, 1));
+            assertThrows(NumberFormatException.class, () -> producer.getIntProperty("absent"),
+                    "a property not set reads as Integer.valueOf(null)");
+            assertNull(producer.getStringProperty("absent"));
+            assertEquals(3, producer.setDeliveryDelay(0).setTimeToLive(0).setProperty("n", 3).getIntProperty("n"),
+                    "the setters chain");
+        }
+    }
+
+    @Test
     void aTransactedContextSendsNothingUntilCommitAndRollbackDiscardsItsSends() {
         try (JMSContext transacted = factory.createContext(JMSContext.SESSION_TRANSACTED);
                 JMSContext reader = factory.createContext()) {
