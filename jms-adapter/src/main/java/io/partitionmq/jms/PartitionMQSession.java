@@ -219,6 +219,13 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             if (received == null) {
                 return false;
             }
+            // With CLIENT_ACKNOWLEDGE and in transactions the message is consumed once the listener has it, so that
+            // acknowledge, recover, commit and rollback called by the listener include it; AUTO and DUPS_OK
+            // acknowledge it when the listener returns, and deliver it again at once if the listener threw (8.7).
+            boolean eachAcknowledged = acknowledgesEachDelivery();
+            if (!eachAcknowledged) {
+                work.delivered(consumer, received);
+            }
             LISTENER_OF.set(this);
             boolean threw = true;
             try {
@@ -229,10 +236,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             } finally {
                 LISTENER_OF.remove();
             }
-            if (threw) {
-                listenerThrew(consumer, received);
-            } else {
-                delivered(consumer, received);
+            if (eachAcknowledged && threw) {
+                consumer.failed(received);
+            } else if (eachAcknowledged) {
+                consumer.processed(received);
             }
             return true;
         } catch (JMSException e) {
@@ -744,18 +751,6 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     void delivered(PartitionMQConsumer consumer, PartitionMQConsumer.Received received) throws JMSException {
         if (acknowledgesEachDelivery()) {
             consumer.processed(received);
-        } else {
-            work.delivered(consumer, received);
-        }
-    }
-
-    /**
-     * A listener threw on a message: with AUTO and DUPS_OK it is delivered again at once; otherwise it stays
-     * unacknowledged and the listener gets the next message (specification, 8.7).
-     */
-    private void listenerThrew(PartitionMQConsumer consumer, PartitionMQConsumer.Received received) {
-        if (acknowledgesEachDelivery()) {
-            consumer.failed(received);
         } else {
             work.delivered(consumer, received);
         }

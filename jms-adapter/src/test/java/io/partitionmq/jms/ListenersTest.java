@@ -79,6 +79,53 @@ class ListenersTest {
     }
 
     @Test
+    void stopWaitsForARunningListenerAndNothingIsDeliveredUntilStartAndRecoverInAListenerRedelivers()
+            throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Queue queue = session.createQueue("listener-stop");
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch running = new CountDownLatch(1);
+            CompletableFuture<Long> returnedAt = new CompletableFuture<>();
+            CountDownLatch redelivered = new CountDownLatch(1);
+            session.createConsumer(queue).setMessageListener(message -> {
+                try {
+                    String text = ((jakarta.jms.TextMessage) message).getText();
+                    seen.add(text + (message.getJMSRedelivered() ? " again" : ""));
+                    if (text.equals("slow")) {
+                        running.countDown();
+                        sleep(500);
+                        message.acknowledge();
+                        returnedAt.complete(System.nanoTime());
+                    } else if (!message.getJMSRedelivered()) {
+                        session.recover();
+                    } else {
+                        message.acknowledge();
+                        redelivered.countDown();
+                    }
+                } catch (jakarta.jms.JMSException e) {
+                    throw new java.lang.IllegalStateException(e);
+                }
+            });
+            MessageProducer producer = session.createProducer(queue);
+            producer.send(session.createTextMessage("slow"));
+            connection.start();
+            assertTrue(running.await(WAIT, TimeUnit.MILLISECONDS));
+            connection.stop();
+            long stoppedAt = System.nanoTime();
+            assertTrue(returnedAt.isDone() && returnedAt.get() <= stoppedAt, "stop returned after the listener did");
+
+            producer.send(session.createTextMessage("later"));
+            Thread.sleep(300);
+            assertEquals(java.util.List.of("slow"), seen, "a stopped connection delivers nothing");
+            connection.start();
+            assertTrue(redelivered.await(WAIT, TimeUnit.MILLISECONDS), seen::toString);
+            assertEquals(java.util.List.of("slow", "later", "later again"), seen,
+                    "recover in the listener delivers the unacknowledged message again");
+        }
+    }
+
+    @Test
     void aCompletionListenerMustNotCloseItsOwnProducerSessionOrConnectionNorEndItsTransaction() throws Exception {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession();

@@ -72,6 +72,36 @@ class TransactionsTest {
     }
 
     @Test
+    void aListenerOfATransactedSessionCommitsOrRollsBackTheMessageItHas() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session plain = connection.createSession();
+            Queue queue = plain.createQueue("tx-listener");
+            plain.createProducer(queue).send(plain.createTextMessage("once rolled back"));
+            Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch committed = new java.util.concurrent.CountDownLatch(1);
+            transacted.createConsumer(queue).setMessageListener(message -> {
+                try {
+                    seen.add(((TextMessage) message).getText() + (message.getJMSRedelivered() ? " again" : ""));
+                    if (message.getJMSRedelivered()) {
+                        transacted.commit();
+                        committed.countDown();
+                    } else {
+                        transacted.rollback();
+                    }
+                } catch (jakarta.jms.JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            connection.start();
+            assertTrue(committed.await(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS), seen::toString);
+            transacted.close();
+            assertEquals(java.util.List.of("once rolled back", "once rolled back again"), seen);
+            assertNull(plain.createConsumer(queue).receive(300), "the commit in the listener included its message");
+        }
+    }
+
+    @Test
     void closingATransactedSessionRollsBackItsTransaction() throws Exception {
         try (Connection connection = factory.createConnection()) {
             connection.start();
