@@ -133,6 +133,35 @@ class DeliveryTest {
     }
 
     @Test
+    void eachEnumerationOfABrowserStartsAtTheQueuesHeadAndShowsWhatItsSelectorSelects() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession();
+            Queue queue = session.createQueue("delivery-browse");
+            MessageProducer producer = session.createProducer(queue);
+            for (int i = 0; i < 6; i++) {
+                TextMessage message = session.createTextMessage("m" + i);
+                message.setIntProperty("n", i);
+                producer.send(message);
+            }
+            try (jakarta.jms.QueueBrowser browser = session.createBrowser(queue, "n >= 3")) {
+                assertEquals("n >= 3", browser.getMessageSelector());
+                assertEquals(queue, browser.getQueue());
+                for (int pass = 0; pass < 2; pass++) {
+                    List<String> seen = new ArrayList<>();
+                    java.util.Enumeration<?> messages = browser.getEnumeration();
+                    while (messages.hasMoreElements()) {
+                        seen.add(((TextMessage) messages.nextElement()).getText());
+                    }
+                    assertEquals(List.of("m3", "m4", "m5"), seen, "pass " + pass);
+                }
+            }
+            connection.start();
+            assertEquals("m0", ((TextMessage) session.createConsumer(queue).receive(WAIT)).getText(),
+                    "browsing took nothing");
+        }
+    }
+
+    @Test
     void aTemporaryQueueIsConsumedOnlyByItsConnectionAndNotDeletedWhileInUse() throws Exception {
         try (Connection owner = factory.createConnection(); Connection other = factory.createConnection()) {
             Session session = owner.createSession();

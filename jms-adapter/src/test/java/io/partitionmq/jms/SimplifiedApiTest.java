@@ -173,6 +173,8 @@ class SimplifiedApiTest {
             assertNull(producer.getStringProperty("absent"));
             assertEquals(3, producer.setDeliveryDelay(0).setTimeToLive(0).setProperty("n", 3).getIntProperty("n"),
                     "the setters chain");
+            assertThrows(jakarta.jms.JMSRuntimeException.class, () -> producer.setDeliveryMode(7));
+            assertThrows(jakarta.jms.JMSRuntimeException.class, () -> producer.setPriority(11));
         }
     }
 
