@@ -10,7 +10,11 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -110,6 +114,32 @@ class ClosedObjectsTest {
         uses.put("stop", connection::stop);
         assertAllRefused(uses);
         connection.close();
+    }
+
+    @Test
+    void closingAConsumerSessionOrConnectionEndsABlockedReceiveWithNull() throws Exception {
+        for (String closing : List.of("consumer", "session", "connection")) {
+            Connection connection = factory.createConnection();
+            connection.start();
+            Session session = connection.createSession();
+            MessageConsumer consumer = session.createConsumer(session.createQueue("closed-blocked-" + closing));
+            CompletableFuture<Object> received = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Optional.ofNullable(consumer.receive());
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            switch (closing) {
+                case "consumer" -> consumer.close();
+                case "session" -> session.close();
+                default -> connection.close();
+            }
+            assertEquals(Optional.empty(), received.get(10, TimeUnit.SECONDS),
+                    "closing the " + closing + " makes a blocked receive return null");
+            connection.close();
+        }
     }
 
     /** Every use throws IllegalStateException; the map of what each threw instead names the failures. */

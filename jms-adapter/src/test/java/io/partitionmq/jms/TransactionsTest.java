@@ -102,6 +102,34 @@ class TransactionsTest {
     }
 
     @Test
+    void afterARollbackDeliveryStartsAgainFromTheOldestMessageRolledBack() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+            Queue queue = transacted.createQueue("tx-order");
+            MessageProducer producer = transacted.createProducer(queue);
+            for (int i = 0; i < 5; i++) {
+                producer.send(transacted.createTextMessage("m" + i));
+            }
+            transacted.commit();
+            MessageConsumer consumer = transacted.createConsumer(queue);
+            assertEquals("m0", ((TextMessage) consumer.receive(WAIT)).getText());
+            assertEquals("m1", ((TextMessage) consumer.receive(WAIT)).getText());
+            transacted.commit();
+            assertEquals("m2", ((TextMessage) consumer.receive(WAIT)).getText());
+            assertEquals("m3", ((TextMessage) consumer.receive(WAIT)).getText());
+            transacted.rollback();
+            for (String expected : new String[] {"m2", "m3", "m4"}) {
+                Message message = consumer.receive(WAIT);
+                assertEquals(expected, ((TextMessage) message).getText());
+                assertEquals(!expected.equals("m4"), message.getJMSRedelivered(), expected);
+            }
+            transacted.commit();
+            assertNull(consumer.receive(300));
+        }
+    }
+
+    @Test
     void closingATransactedSessionRollsBackItsTransaction() throws Exception {
         try (Connection connection = factory.createConnection()) {
             connection.start();
