@@ -126,6 +126,34 @@ class ListenersTest {
     }
 
     @Test
+    void withClientAcknowledgeAMessageWhoseListenerThrewCountsAsDeliveredUntilRecover() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Queue first = session.createQueue("listener-throws-1");
+            Queue second = session.createQueue("listener-throws-2");
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch both = new CountDownLatch(2);
+            session.createConsumer(first).setMessageListener(message -> {
+                seen.add("first");
+                both.countDown();
+                throw new IllegalArgumentException("the application failed");
+            });
+            session.createConsumer(second).setMessageListener(message -> {
+                seen.add("second");
+                both.countDown();
+            });
+            MessageProducer producer = session.createProducer(null);
+            producer.send(first, session.createTextMessage("1"));
+            producer.send(second, session.createTextMessage("2"));
+            connection.start();
+            assertTrue(both.await(WAIT, TimeUnit.MILLISECONDS), seen::toString);
+            Thread.sleep(300);
+            assertEquals(2, seen.size(), "the failed message is not delivered again by itself: " + seen);
+            assertTrue(seen.containsAll(java.util.List.of("first", "second")), "each consumer's listener ran");
+        }
+    }
+
+    @Test
     void aCompletionListenerMustNotCloseItsOwnProducerSessionOrConnectionNorEndItsTransaction() throws Exception {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession();
