@@ -101,6 +101,24 @@ class DeliveryTest {
     }
 
     @Test
+    void whatAClosedConnectionLeftUnacknowledgedGoesToTheNextConsumerMarkedRedelivered() throws Exception {
+        Queue queue;
+        try (Connection first = factory.createConnection()) {
+            first.start();
+            Session session = first.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            queue = session.createQueue("delivery-unacknowledged");
+            session.createProducer(queue).send(session.createTextMessage("not acknowledged"));
+            assertFalse(session.createConsumer(queue).receive(WAIT).getJMSRedelivered());
+        }
+        try (Connection second = factory.createConnection()) {
+            second.start();
+            Message again = second.createSession().createConsumer(queue).receive(WAIT);
+            assertEquals("not acknowledged", ((TextMessage) again).getText());
+            assertTrue(again.getJMSRedelivered());
+        }
+    }
+
+    @Test
     void aDupsOkSessionReceivesEveryMessage() throws Exception {
         try (Connection connection = factory.createConnection()) {
             connection.start();
