@@ -178,7 +178,15 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         while (!closed && !session.isClosed()) {
             long seen = session.signalCount();
             if (session.connection().isStarted()) {
-                Received received = next();
+                Received received;
+                try {
+                    received = next();
+                } catch (JMSException e) {
+                    if (closed || session.isClosed()) {
+                        return null; // closed while fetching: a receive cut off by close returns null (spec 8.8)
+                    }
+                    throw e;
+                }
                 if (received != null) {
                     return received;
                 }

@@ -123,14 +123,16 @@ class ClosedObjectsTest {
             connection.start();
             Session session = connection.createSession();
             MessageConsumer consumer = session.createConsumer(session.createQueue("closed-blocked-" + closing));
-            CompletableFuture<Object> received = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Object> received = new CompletableFuture<>();
+            Thread receiving = new Thread(() -> {
                 try {
-                    return Optional.ofNullable(consumer.receive());
+                    received.complete(Optional.ofNullable(consumer.receive()));
                 } catch (Exception e) {
-                    return e;
+                    received.complete(e);
                 }
             });
-            Thread.sleep(300);
+            receiving.start();
+            awaitBlocked(receiving);
             switch (closing) {
                 case "consumer" -> consumer.close();
                 case "session" -> session.close();
@@ -139,6 +141,17 @@ class ClosedObjectsTest {
             assertEquals(Optional.empty(), received.get(10, TimeUnit.SECONDS),
                     "closing the " + closing + " makes a blocked receive return null");
             connection.close();
+        }
+    }
+
+    /** Returns once the thread waits (its receive is blocked), so that the close comes while it waits. */
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the receive never blocked");
+            }
+            Thread.onSpinWait();
         }
     }
 
