@@ -1,6 +1,7 @@
 package io.partitionmq.access;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,7 +97,7 @@ public final class AccessPolicy {
         if (configured == null || configured.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(configured.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
+        return Arrays.stream(configured.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
     }
 
     private static Set<String> names(String list) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -172,7 +173,7 @@ public final class PartitionLogs implements AutoCloseable {
         AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
         try {
             return appendAsync(key, append, records.size()).toCompletableFuture().join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }

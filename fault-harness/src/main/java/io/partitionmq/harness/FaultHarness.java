@@ -133,27 +133,17 @@ public final class FaultHarness {
      */
     private static Recovery split(PartitionMQConnectionFactory factory, History history, int messages, int rate,
             NetworkLab lab, BrokerProcess isolated, MinorityProbe probe) throws Exception {
-        Receiver receiver = new Receiver(factory, QUEUE, history).start();
-        Thread operator = new Thread(() -> {
-            try {
-                System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
-                receiver.measureFrom(System.nanoTime());
-                lab.isolate(1);
-                probe.start();
-                TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());
-                System.out.println("healing the network");
-                probe.healed();
-                lab.heal();
-                probe.awaitAcceptedAfterHeal(DRAIN_TIMEOUT);
-            } catch (IOException | InterruptedException e) {
-                System.out.println("the split failed: " + e);
-            }
-        }, "harness-operator");
-        long sendGap = sendAll(factory, history, messages, rate, Map.of(messages / 3, operator::start));
-        operator.join();
-        awaitAllDelivered(history);
-        receiver.stop();
-        return new Recovery(sendGap, receiver.longestPauseMillis());
+        return underLoad(factory, history, messages, rate, receiver -> {
+            System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
+            receiver.measureFrom(System.nanoTime());
+            lab.isolate(1);
+            probe.start();
+            TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());
+            System.out.println("healing the network");
+            probe.healed();
+            lab.heal();
+            probe.awaitAcceptedAfterHeal(DRAIN_TIMEOUT);
+        });
     }
 
     /**
@@ -163,26 +153,43 @@ public final class FaultHarness {
      */
     private static Recovery scale(PartitionMQConnectionFactory factory, History history, int messages, int rate,
             List<BrokerProcess> brokers, BrokerProcess added) throws Exception {
+        Recovery recovery = underLoad(factory, history, messages, rate, receiver -> {
+            System.out.printf("starting broker %s under load%n", added.id());
+            added.start();
+            added.awaitReady(START_TIMEOUT);
+            System.out.printf("broker %s joined; stopping broker %s gracefully%n", added.id(), brokers.get(0).id());
+            receiver.measureFrom(System.nanoTime());
+            brokers.get(0).stop(Duration.ofMinutes(2));
+            System.out.printf("broker %s stopped%n", brokers.get(0).id());
+        });
+        added.kill();
+        return recovery;
+    }
+
+    /** What the operator does to the brokers, on its own thread, while the load goes on. */
+    private interface Fault {
+        void inject(Receiver receiver) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Sends every message while a consumer receives them; a third of the way through, the fault runs on an
+     * operator thread. Returns once the fault is over and everything acknowledged was delivered (or the drain
+     * timed out).
+     */
+    private static Recovery underLoad(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+            Fault fault) throws Exception {
         Receiver receiver = new Receiver(factory, QUEUE, history).start();
         Thread operator = new Thread(() -> {
             try {
-                System.out.printf("starting broker %s under load%n", added.id());
-                added.start();
-                added.awaitReady(START_TIMEOUT);
-                System.out.printf("broker %s joined; stopping broker %s gracefully%n", added.id(),
-                        brokers.get(0).id());
-                receiver.measureFrom(System.nanoTime());
-                brokers.get(0).stop(Duration.ofMinutes(2));
-                System.out.printf("broker %s stopped%n", brokers.get(0).id());
+                fault.inject(receiver);
             } catch (IOException | InterruptedException e) {
-                System.out.println("scaling failed: " + e);
+                System.out.println("the fault could not be injected: " + e);
             }
         }, "harness-operator");
         long sendGap = sendAll(factory, history, messages, rate, Map.of(messages / 3, operator::start));
         operator.join();
         awaitAllDelivered(history);
         receiver.stop();
-        added.kill();
         return new Recovery(sendGap, receiver.longestPauseMillis());
     }
 
