@@ -26,8 +26,12 @@ public final class TestBrokers implements AutoCloseable {
     /** Brokers whose loopback configuration {@code tune} changes. */
     public static TestBrokers start(int count, Path dataDir, java.util.function.UnaryOperator<BrokerConfig> tune) {
         List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ports.add(freePort());
+        while (ports.size() < count) {
+            // A port just released may be handed out again: two brokers on one port share an instance name.
+            int port = freePort();
+            if (!ports.contains(port)) {
+                ports.add(port);
+            }
         }
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
         String cluster = "test-" + ports.get(0);
