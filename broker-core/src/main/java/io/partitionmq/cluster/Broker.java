@@ -19,6 +19,7 @@ import com.hazelcast.internal.partition.PartitionReplica;
 import io.partitionmq.access.AccessPolicy;
 import io.partitionmq.access.Users;
 import io.partitionmq.log.LogDefaults;
+import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.TrafficMeter;
@@ -246,6 +247,7 @@ public final class Broker implements AutoCloseable {
         if (protection != null) {
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true,
                     broker.minClusterSize()).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+            config.getUserContext().put(MinimumClusterSize.CONTEXT_KEY, broker.minClusterSize());
         }
         MergePolicyConfig keepLarger = new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(),
                 MergePolicyConfig.DEFAULT_BATCH_SIZE);

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import io.partitionmq.log.LogStore;
+import io.partitionmq.log.MinimumClusterSize;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -120,6 +121,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             persist(entry.getKey());
             return Boolean.TRUE;
         }
+        MinimumClusterSize.require(member);
         long now = System.currentTimeMillis();
         if (entry.getValue() == null && kind == Kind.EXPIRE) {
             return Boolean.FALSE;

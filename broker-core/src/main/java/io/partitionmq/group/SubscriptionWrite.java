@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import io.partitionmq.log.LogStore;
+import io.partitionmq.log.MinimumClusterSize;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -44,6 +45,7 @@ final class SubscriptionWrite implements EntryProcessor<String, Subscription, Bo
 
     @Override
     public Boolean process(Map.Entry<String, Subscription> entry) {
+        MinimumClusterSize.require(member);
         if (onlyIfAbsent && entry.getValue() != null) {
             return Boolean.FALSE;
         }

@@ -43,6 +43,7 @@ final class CreateTopicProcessor extends MemberProcessor<String, TopicMetadata, 
 
     @Override
     public Outcome process(Map.Entry<String, TopicMetadata> entry) {
+        MinimumClusterSize.require(member());
         if (entry.getValue() != null) {
             return new Outcome(entry.getValue(), false);
         }

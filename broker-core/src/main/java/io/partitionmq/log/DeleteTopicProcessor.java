@@ -8,6 +8,7 @@ import java.util.Map;
 final class DeleteTopicProcessor extends MemberProcessor<String, TopicMetadata, Boolean> {
     @Override
     public Boolean process(Map.Entry<String, TopicMetadata> entry) {
+        MinimumClusterSize.require(member());
         store().deleteTopic(entry.getKey());
         boolean existed = entry.getValue() != null;
         entry.setValue(null);

@@ -73,6 +73,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
 
     @Override
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        MinimumClusterSize.require(member());
         PartitionLog log = entry.getValue();
         if (log == null) {
             return ShareReply.partitionMissing(offsets == null ? 0 : offsets.length);

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import io.partitionmq.log.LogStore;
+import io.partitionmq.log.MinimumClusterSize;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Map;
@@ -64,6 +65,9 @@ final class TransactionOperation implements EntryProcessor<String, byte[], Objec
     @Override
     public Object process(Map.Entry<String, byte[]> entry) {
         byte[] existing = entry.getValue();
+        if (kind != Kind.RESTORE) {
+            MinimumClusterSize.require(member);
+        }
         switch (kind) {
             case CREATE, RESTORE -> {
                 if (existing != null) {

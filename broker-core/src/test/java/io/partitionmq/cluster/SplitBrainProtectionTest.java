@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
@@ -46,6 +47,34 @@ class SplitBrainProtectionTest {
             assertTrue(refused.getMessage().contains("partitionmq.cluster.min-size"), refused.getMessage());
             assertThrows(SplitBrainProtectionException.class, () -> logs.fetch("guarded", 0, 0, 10),
                     "a stale side serves nothing either");
+        }
+    }
+
+    /**
+     * Hazelcast's protection hears of a lost member only through an event, after the partition table has given
+     * the survivor every partition without backups; the brokers' own check reads the member list, so a write in
+     * between is refused too. Here Hazelcast's protection is left out (minimum 1) and the broker's own minimum
+     * set to 2: the broker alone must still refuse.
+     */
+    @Test
+    void aBrokerRefusesWritesAsSoonAsItsMemberListIsShortWithoutWaitingForHazelcastsProtection() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            Broker survivor = brokers.get(1);
+            PartitionLogs logs = survivor.connect().logs();
+            TopicMetadata topic = logs.createTopic("guarded", 1);
+            survivor.hazelcast().getUserContext().put(MinimumClusterSize.CONTEXT_KEY, 2);
+            logs.append(topic, 0, one("two of two"));
+
+            brokers.get(0).kill();
+            TestBrokers.await(() -> "the survivor sees itself alone", Duration.ofSeconds(30),
+                    () -> survivor.hazelcast().getCluster().getMembers().size() == 1);
+            SplitBrainProtectionException refused = assertThrows(SplitBrainProtectionException.class,
+                    () -> logs.append(topic, 0, one("alone")));
+            assertTrue(refused.getMessage().contains("sees 1 of the 2 brokers"), refused.getMessage());
+            assertThrows(SplitBrainProtectionException.class, () -> logs.deleteRecordsBefore("guarded", 0, 1),
+                    "deleting records is a write too");
+            assertEquals(1, logs.fetch("guarded", 0, 0, 10).records().size(),
+                    "nothing was appended or deleted, and reads are left to Hazelcast's protection");
         }
     }
 
