@@ -66,7 +66,7 @@ final class AppendWatchers implements AutoCloseable {
     Watch watch(PartitionKey key) {
         return watches.computeIfAbsent(key, k -> {
             Watch watch = new Watch();
-            watch.registration = logs.addEntryListener(watch, k, false);
+            watch.registration = logs.addEntryListener(watch, new AppendAnnounced(), k, false);
             return watch;
         });
     }

@@ -36,6 +36,7 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SEARCH_REPLY = 24;
     static final int SHARE_SUMMARY = 25;
     static final int CONFIRM_BACKUP = 26;
+    static final int APPEND_ANNOUNCED = 27;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -66,6 +67,7 @@ public final class LogTypes implements DataSerializableFactory {
             case SEARCH_REPLY -> new SearchReply();
             case SHARE_SUMMARY -> new ShareSummaryProcessor();
             case CONFIRM_BACKUP -> new ConfirmBackupProcessor();
+            case APPEND_ANNOUNCED -> new AppendAnnounced();
             default -> null;
         };
     }

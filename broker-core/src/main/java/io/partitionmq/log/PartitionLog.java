@@ -35,6 +35,11 @@ final class PartitionLog implements IdentifiedDataSerializable {
     private HashMap<String, SharePartition> shareGroups = new HashMap<>();
     /** In memory and replicated, not on disk: a retry does not outlive a full cluster restart. */
     private final ProducerSequences producerSequences = new ProducerSequences();
+    /**
+     * The log end when a share group last changed in a way no reader needs to hear of (records acquired or
+     * accepted); -1 after any other change. Leader-local, for {@link AppendAnnounced}: not replicated or stored.
+     */
+    private long quietAt = -1;
 
     PartitionLog() {
     }
@@ -131,6 +136,21 @@ final class PartitionLog implements IdentifiedDataSerializable {
 
     long startOffset() {
         return startOffset;
+    }
+
+    /** A share group changed, and no reader can get anything more for it: its watchers are not woken. */
+    void changedQuietly() {
+        quietAt = nextOffset;
+    }
+
+    /** A change readers may act on (records released or returned to a queue): its watchers are woken. */
+    void changedAudibly() {
+        quietAt = -1;
+    }
+
+    /** Whether the last change is one readers should hear of: records appended since, or not a quiet change. */
+    boolean announces() {
+        return quietAt != nextOffset;
     }
 
     long nextOffset() {

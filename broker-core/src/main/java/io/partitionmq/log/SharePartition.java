@@ -112,6 +112,22 @@ final class SharePartition implements IdentifiedDataSerializable {
         return new Outcome(acquired, deadLettered, new boolean[0], changed);
     }
 
+    /**
+     * Whether a consumer could be handed anything now or later without a new append: records past those looked
+     * at, or ones released, returned or waiting for their delivery time.
+     */
+    boolean hasAvailable(PartitionLog log) {
+        if (nextOffset < log.nextOffset()) {
+            return true;
+        }
+        for (InFlight record : inFlight.values()) {
+            if (record.state == AVAILABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean hasLocked(long now) {
         for (InFlight record : inFlight.values()) {
             if (record.state == ACQUIRED && record.lockedUntil > now) {

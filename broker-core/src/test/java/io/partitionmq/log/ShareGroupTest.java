@@ -67,6 +67,45 @@ class ShareGroupTest {
         }
     }
 
+    /**
+     * Readers watching a partition hear of appends and of records given back, not of acquisitions and
+     * acceptances that leave nothing to take: those woke every reader for a round trip that found nothing.
+     * Events of one partition arrive in order, so an event from the acquisition would come before the next append's.
+     */
+    @Test
+    void watchersHearOfAppendsAndReleasesButNotOfAcquisitionsThatLeaveNothingToTake() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            ShareGroups groups = new ShareGroups(brokers.get(0).hazelcast(), logs);
+            TopicMetadata topic = logs.createTopic("quiet", 1);
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            try (AutoCloseable watch = logs.watch("quiet", 0, heard::incrementAndGet)) {
+                logs.append(topic, 0, List.of(value("one", "any")));
+                awaitHeard(heard, 1);
+                List<ShareRecord> first = groups.acquire("quiet", 0, "workers", "a", 10, QUICK, null);
+                groups.acknowledge("quiet", 0, "workers", "a", offsets(first), AcknowledgeType.ACCEPT, QUICK);
+
+                logs.append(topic, 0, List.of(value("two", "any")));
+                awaitHeard(heard, 2);
+                List<ShareRecord> second = groups.acquire("quiet", 0, "workers", "a", 10, QUICK, null);
+                assertEquals(List.of("two"), second.stream().map(ShareGroupTest::text).toList());
+                groups.acknowledge("quiet", 0, "workers", "a", offsets(second), AcknowledgeType.RELEASE, QUICK);
+                awaitHeard(heard, 3);
+
+                logs.append(topic, 0, List.of(value("three", "any")));
+                awaitHeard(heard, 4);
+                assertEquals(4, heard.get(), "two appends, one release, one append: nothing else was announced");
+            }
+        }
+    }
+
+    private static void awaitHeard(java.util.concurrent.atomic.AtomicInteger heard, int count)
+            throws InterruptedException {
+        TestBrokers.await(() -> "the watcher heard " + count + " changes, not " + heard.get(), Duration.ofSeconds(10),
+                () -> heard.get() >= count);
+        assertEquals(count, heard.get(), "no change was announced beyond the expected ones");
+    }
+
     @Test
     void tenConsumersOnTwoPartitionsAllGetWorkAndEveryRecordGoesToExactlyOne() {
         try (TestBrokers brokers = TestBrokers.start(2, data)) {
