@@ -42,6 +42,14 @@ public final class BrokerClient {
             throw new IllegalStateException("no PartitionMQ broker of cluster '" + clusterName + "' answered at "
                     + bootstrap + " within " + connectTimeout.toSeconds() + " s", e);
         }
-        return new BrokerConnection(client, client::shutdown);
+        try {
+            return new BrokerConnection(client, client::shutdown);
+        } catch (RuntimeException e) {
+            // Making the handle already talks to the brokers (map proxies); a broker that drops the connection
+            // then, as one rejoining its cluster after a split does, must not leave a client running.
+            client.shutdown();
+            throw new IllegalStateException("the PartitionMQ brokers at " + bootstrap + " dropped the connection"
+                    + " while it was being set up: " + e.getMessage(), e);
+        }
     }
 }
