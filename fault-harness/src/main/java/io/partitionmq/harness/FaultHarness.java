@@ -20,10 +20,11 @@ import java.util.stream.IntStream;
 
 /**
  * A failure test with real processes: starts three brokers (bin/partitionmq-broker, split-brain protection at 2),
- * sends numbered persistent messages to a queue at a steady rate while one consumer receives them, kills one
- * broker with SIGKILL part-way, and checks the history: every acknowledged message consumed, duplicates counted,
- * order per key (a key is a partition) kept for messages delivered the first time. Exits 1 if a message was lost
- * or order broken. Everything it starts it stops.
+ * sends numbered persistent messages at a steady rate to a queue and to a topic with a shared durable
+ * subscription ({@link Workload}), each with one consumer, kills one broker with SIGKILL part-way, and checks each
+ * history: every acknowledged message consumed, duplicates counted, order per key (a key is a partition) kept
+ * for messages delivered the first time. Exits 1 if a message was lost or order broken. Everything it starts it
+ * stops.
  *
  * <p>Options: {@code --scenario kill-one|restart-all|scale} (kill-one: one broker killed under load;
  * restart-all: all killed once half the messages are consumed, then started again; scale: a fourth broker joins
@@ -34,7 +35,6 @@ import java.util.stream.IntStream;
 public final class FaultHarness {
     private static final int KEYS = 12;
     private static final String CLUSTER = "harness";
-    private static final String QUEUE = "harness";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SPLIT = Duration.ofSeconds(30);
@@ -70,24 +70,34 @@ public final class FaultHarness {
             // In a split the workload's client bootstraps from the majority side, whose view of the cluster it
             // then follows; a second client knows only the broker that is cut off.
             PartitionMQConnectionFactory factory = factory(lab == null ? brokers : brokers.subList(1, 3));
-            History history = new History();
-            MinorityProbe probe = lab == null ? null : new MinorityProbe(factory(brokers.subList(0, 1)), history);
+            Workload workload = Workload.create(factory);
+            MinorityProbe probe = lab == null ? null
+                    : new MinorityProbe(factory(brokers.subList(0, 1)), workload.queueHistory());
             Recovery recovery = switch (scenario) {
-                case "kill-one" -> killOne(factory, history, messages, rate, killed < 0 ? null : brokers.get(killed));
-                case "restart-all" -> restartAll(factory, history, messages, rate, brokers);
-                case "scale" -> scale(factory, history, messages, rate, brokers, all.get(3));
-                default -> split(factory, history, messages, rate, lab, brokers.get(0), probe);
+                case "kill-one" -> killOne(factory, workload, messages, rate,
+                        killed < 0 ? null : brokers.get(killed));
+                case "restart-all" -> restartAll(factory, workload, messages, rate, brokers);
+                case "scale" -> scale(factory, workload, messages, rate, brokers, all.get(3));
+                default -> split(factory, workload, messages, rate, lab, brokers.get(0), probe);
             };
-            History.Verdict verdict = history.check();
-            report(verdict, recovery, switch (scenario) {
+            System.out.printf("%nfault:                    %s%n", switch (scenario) {
                 case "restart-all" -> "all, then restarted";
                 case "scale" -> all.get(3).id() + " added, " + brokers.get(0).id() + " stopped gracefully";
                 case "split" -> brokers.get(0).id() + " cut off from the others for " + SPLIT.toSeconds()
                         + " s, then healed";
                 default -> killed < 0 ? "none" : brokers.get(killed).id() + " (SIGKILL)";
             });
+            System.out.printf("longest pause after the fault: sends %d ms, deliveries %d ms%n",
+                    recovery.sendGapMillis(), recovery.deliveryGapMillis());
+            boolean passed = true;
+            for (Workload.Stream stream : workload.streams()) {
+                History.Verdict verdict = stream.history().check();
+                report(stream.label(), verdict);
+                passed &= verdict.passed();
+            }
+            System.out.println(passed ? "PASSED" : "FAILED");
             boolean minorityRefused = probe == null || probe.report();
-            System.exit(verdict.passed() && minorityRefused ? 0 : 1);
+            System.exit(passed && minorityRefused ? 0 : 1);
         } catch (Exception | Error e) {
             System.out.println("the harness could not run: " + e);
             System.exit(2);
@@ -111,18 +121,18 @@ public final class FaultHarness {
     }
 
     /** Kills {@code victim} (if any) a third of the way through a steady load. */
-    private static Recovery killOne(PartitionMQConnectionFactory factory, History history, int messages, int rate,
-            BrokerProcess victim) throws Exception {
-        Receiver receiver = new Receiver(factory, QUEUE, history).start();
-        long sendGap = sendAll(factory, history, messages, rate, victim == null ? Map.of() : Map.of(messages / 3,
+    private static Recovery killOne(PartitionMQConnectionFactory factory, Workload workload, int messages,
+            int rate, BrokerProcess victim) throws Exception {
+        workload.startReceivers();
+        long sendGap = sendAll(factory, workload, messages, rate, victim == null ? Map.of() : Map.of(messages / 3,
                 () -> {
                     System.out.printf("killing broker %s (SIGKILL) after %d messages%n", victim.id(), messages / 3);
-                    receiver.measureFrom(System.nanoTime());
+                    workload.measureFrom(System.nanoTime());
                     victim.kill();
                 }));
-        awaitAllDelivered(history);
-        receiver.stop();
-        return new Recovery(sendGap, receiver.longestPauseMillis());
+        workload.awaitAllDelivered(DRAIN_TIMEOUT.toNanos());
+        workload.stopReceivers();
+        return new Recovery(sendGap, workload.longestPauseMillis());
     }
 
     /**
@@ -131,11 +141,11 @@ public final class FaultHarness {
      * probe keeps trying to send through the broker cut off, which must refuse once it has noticed the split,
      * and accept again once it has merged back.
      */
-    private static Recovery split(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+    private static Recovery split(PartitionMQConnectionFactory factory, Workload workload, int messages, int rate,
             NetworkLab lab, BrokerProcess isolated, MinorityProbe probe) throws Exception {
-        return underLoad(factory, history, messages, rate, receiver -> {
+        return underLoad(factory, workload, messages, rate, () -> {
             System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
-            receiver.measureFrom(System.nanoTime());
+            workload.measureFrom(System.nanoTime());
             lab.isolate(1);
             probe.start();
             TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());
@@ -151,14 +161,14 @@ public final class FaultHarness {
      * (partitions move to it) the first is stopped gracefully (its partitions move to the others), while the
      * producer and the consumer carry on.
      */
-    private static Recovery scale(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+    private static Recovery scale(PartitionMQConnectionFactory factory, Workload workload, int messages, int rate,
             List<BrokerProcess> brokers, BrokerProcess added) throws Exception {
-        Recovery recovery = underLoad(factory, history, messages, rate, receiver -> {
+        Recovery recovery = underLoad(factory, workload, messages, rate, () -> {
             System.out.printf("starting broker %s under load%n", added.id());
             added.start();
             added.awaitReady(START_TIMEOUT);
             System.out.printf("broker %s joined; stopping broker %s gracefully%n", added.id(), brokers.get(0).id());
-            receiver.measureFrom(System.nanoTime());
+            workload.measureFrom(System.nanoTime());
             brokers.get(0).stop(Duration.ofMinutes(2));
             System.out.printf("broker %s stopped%n", brokers.get(0).id());
         });
@@ -168,7 +178,7 @@ public final class FaultHarness {
 
     /** What the operator does to the brokers, on its own thread, while the load goes on. */
     private interface Fault {
-        void inject(Receiver receiver) throws IOException, InterruptedException;
+        void inject() throws IOException, InterruptedException;
     }
 
     /**
@@ -176,21 +186,21 @@ public final class FaultHarness {
      * operator thread. Returns once the fault is over and everything acknowledged was delivered (or the drain
      * timed out).
      */
-    private static Recovery underLoad(PartitionMQConnectionFactory factory, History history, int messages, int rate,
-            Fault fault) throws Exception {
-        Receiver receiver = new Receiver(factory, QUEUE, history).start();
+    private static Recovery underLoad(PartitionMQConnectionFactory factory, Workload workload, int messages,
+            int rate, Fault fault) throws Exception {
+        workload.startReceivers();
         Thread operator = new Thread(() -> {
             try {
-                fault.inject(receiver);
+                fault.inject();
             } catch (IOException | InterruptedException e) {
                 System.out.println("the fault could not be injected: " + e);
             }
         }, "harness-operator");
-        long sendGap = sendAll(factory, history, messages, rate, Map.of(messages / 3, operator::start));
+        long sendGap = sendAll(factory, workload, messages, rate, Map.of(messages / 3, operator::start));
         operator.join();
-        awaitAllDelivered(history);
-        receiver.stop();
-        return new Recovery(sendGap, receiver.longestPauseMillis());
+        workload.awaitAllDelivered(DRAIN_TIMEOUT.toNanos());
+        workload.stopReceivers();
+        return new Recovery(sendGap, workload.longestPauseMillis());
     }
 
     /**
@@ -198,39 +208,39 @@ public final class FaultHarness {
      * again over their data directories and consumes the rest: what was acknowledged and not consumed must come,
      * what was consumed must not come again (beyond the acknowledgements in flight at the kill).
      */
-    private static Recovery restartAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
-            List<BrokerProcess> brokers) throws Exception {
-        sendAll(factory, history, messages, rate, Map.of());
-        Receiver before = new Receiver(factory, QUEUE, history).start();
+    private static Recovery restartAll(PartitionMQConnectionFactory factory, Workload workload, int messages,
+            int rate, List<BrokerProcess> brokers) throws Exception {
+        sendAll(factory, workload, messages, rate, Map.of());
+        workload.startReceivers();
+        History queue = workload.queueHistory();
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (history.distinctDelivered() < messages / 2 && System.nanoTime() < deadline) {
+        while (queue.distinctDelivered() < messages / 2 && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(10);
         }
         long killedAt = System.nanoTime();
-        System.out.printf("killing all brokers (SIGKILL) after %d messages were consumed%n",
-                history.distinctDelivered());
+        System.out.printf("killing all brokers (SIGKILL) after %d messages of the queue were consumed%n",
+                queue.distinctDelivered());
         brokers.forEach(BrokerProcess::kill);
-        before.stop();
+        workload.stopReceivers();
         startAll(brokers);
-        Receiver after = new Receiver(factory, QUEUE, history);
-        after.measureFrom(killedAt);
-        after.start();
-        awaitAllDelivered(history);
-        after.stop();
-        return new Recovery(0, after.longestPauseMillis());
+        workload.startReceivers();
+        workload.measureFrom(killedAt);
+        workload.awaitAllDelivered(DRAIN_TIMEOUT.toNanos());
+        workload.stopReceivers();
+        return new Recovery(0, workload.longestPauseMillis());
     }
 
     /**
      * Sends the numbered messages at {@code rate}, running each fault before the message it is keyed by; returns
      * the longest pause between acknowledged sends after the first fault, in milliseconds.
      */
-    private static long sendAll(PartitionMQConnectionFactory factory, History history, int messages, int rate,
+    private static long sendAll(PartitionMQConnectionFactory factory, Workload workload, int messages, int rate,
             Map<Integer, Runnable> faults) throws Exception {
         long gap = 0;
         long faultedAt = Long.MAX_VALUE;
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
+            MessageProducer producer = session.createProducer(null);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             long start = System.nanoTime();
             long lastSend = start;
@@ -241,7 +251,9 @@ public final class FaultHarness {
                     faultedAt = Math.min(faultedAt, System.nanoTime());
                     fault.run();
                 }
-                send(session, producer, history, sequence);
+                for (Workload.Stream stream : workload.streams()) {
+                    send(session, producer, stream, sequence);
+                }
                 long now = System.nanoTime();
                 if (now > faultedAt) {
                     gap = Math.max(gap, now - lastSend);
@@ -252,24 +264,17 @@ public final class FaultHarness {
         return TimeUnit.NANOSECONDS.toMillis(gap);
     }
 
-    private static void awaitAllDelivered(History history) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (!history.allDelivered() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        TimeUnit.SECONDS.sleep(2); // late duplicates, if any, are counted too
-    }
-
     /** Sends one message until a broker acknowledges it, as an at-least-once producer does. */
-    private static void send(Session session, MessageProducer producer, History history, int sequence)
+    private static void send(Session session, MessageProducer producer, Workload.Stream stream, int sequence)
             throws Exception {
+        History history = stream.history();
         while (true) {
             history.attempted();
             try {
                 TextMessage message = session.createTextMessage("message " + sequence);
                 message.setIntProperty("seq", sequence);
                 message.setStringProperty("JMSXGroupID", "key-" + sequence % KEYS);
-                producer.send(message);
+                producer.send(stream.destination(), message);
                 history.acknowledged(sequence);
                 return;
             } catch (JMSException e) {
@@ -331,8 +336,8 @@ public final class FaultHarness {
         return brokers;
     }
 
-    private static void report(History.Verdict verdict, Recovery recovery, String killed) {
-        System.out.printf("%nfault:                    %s%n", killed);
+    private static void report(String label, History.Verdict verdict) {
+        System.out.printf("%s:%n", label);
         System.out.printf("send attempts:            %d (%d failed and were retried)%n", verdict.attempted(),
                 verdict.failedAttempts());
         System.out.printf("acknowledged:             %d%n", verdict.acknowledged());
@@ -344,9 +349,6 @@ public final class FaultHarness {
                 verdict.orderViolations());
         System.out.printf("offsets reused:           %d %s%n", verdict.reusedOffsets().size(),
                 verdict.reusedOffsets());
-        System.out.printf("longest pause after the fault: sends %d ms, deliveries %d ms%n", recovery.sendGapMillis(),
-                recovery.deliveryGapMillis());
-        System.out.println(verdict.passed() ? "PASSED" : "FAILED");
     }
 
     private static Map<String, String> options(String[] args) {

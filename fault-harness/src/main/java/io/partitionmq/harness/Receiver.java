@@ -9,13 +9,20 @@ import jakarta.jms.Session;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The workload's consumer: one queue consumer (AUTO_ACKNOWLEDGE) on its own thread, reconnecting when its
- * connection fails, recording each delivery in the history and the longest pause between deliveries after
+ * One of the workload's consumers (AUTO_ACKNOWLEDGE) on its own thread, reconnecting when its connection fails,
+ * recording each delivery in its stream's history and the longest pause between deliveries after
  * {@link #measureFrom} a moment (a kill).
  */
 final class Receiver {
+    /** Opens the consumer on a new session: of the queue, or of the topic's subscription. */
+    @FunctionalInterface
+    interface Opener {
+        MessageConsumer open(Session session) throws JMSException;
+    }
+
     private final PartitionMQConnectionFactory factory;
-    private final String queue;
+    private final String label;
+    private final Opener opener;
     private final History history;
     private final AtomicLong measuredFrom = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastDelivery = new AtomicLong(System.nanoTime());
@@ -23,11 +30,12 @@ final class Receiver {
     private volatile boolean receiving = true;
     private final Thread thread;
 
-    Receiver(PartitionMQConnectionFactory factory, String queue, History history) {
+    Receiver(PartitionMQConnectionFactory factory, String label, Opener opener, History history) {
         this.factory = factory;
-        this.queue = queue;
+        this.label = label;
+        this.opener = opener;
         this.history = history;
-        this.thread = new Thread(this::receive, "harness-consumer");
+        this.thread = new Thread(this::receive, "harness-consumer-" + label);
         thread.setDaemon(true);
     }
 
@@ -60,7 +68,7 @@ final class Receiver {
             try (Connection connection = factory.createConnection()) {
                 connection.start();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+                MessageConsumer consumer = opener.open(session);
                 while (receiving) {
                     Message message = consumer.receive(500);
                     if (message != null) {
@@ -76,7 +84,7 @@ final class Receiver {
                     }
                 }
             } catch (JMSException e) {
-                System.out.println("consumer: " + e.getMessage() + "; reconnecting");
+                System.out.println("consumer of " + label + ": " + e.getMessage() + "; reconnecting");
             }
         }
     }
