@@ -26,9 +26,10 @@ import java.util.stream.IntStream;
  * for messages delivered the first time. Exits 1 if a message was lost or order broken. Everything it starts it
  * stops.
  *
- * <p>Options: {@code --scenario kill-one|restart-all|scale} (kill-one: one broker killed under load;
+ * <p>Options: {@code --scenario kill-one|restart-all|scale|split} (kill-one: one broker killed under load;
  * restart-all: all killed once half the messages are consumed, then started again; scale: a fourth broker joins
- * under load, then the first is stopped gracefully), {@code --messages N} (default 3000),
+ * under load, then the first is stopped gracefully; split: one broker cut off from the others by the network,
+ * then healed), {@code --messages N} (default 3000),
  * {@code --rate N} per second (300), {@code --kill B} (kill-one: index of the broker killed, 1; -1 for none),
  * {@code --dir PATH} (where data and logs go; a fresh temporary one by default).
  */
