@@ -495,6 +495,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             boolean shared, boolean durable, ShareGroups.Settings settings) throws JMSException {
         requireOpen();
         PartitionMQDestination source = requireDestination(topic);
+        if (durable && TemporaryDestinations.isTemporary(source.getName())) {
+            throw new InvalidDestinationException("a durable subscription needs a topic that is not temporary; "
+                    + source + " ends with its connection");
+        }
         require(Permission.CONSUME, source);
         selectorFilter(messageSelector);
         String selector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;

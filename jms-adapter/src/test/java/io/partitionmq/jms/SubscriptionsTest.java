@@ -49,6 +49,30 @@ class SubscriptionsTest {
         }
     }
 
+    /** createDurableConsumer, createDurableSubscriber and createSharedDurableConsumer take a non-temporary topic. */
+    @Test
+    void aDurableSubscriptionOnATemporaryTopicIsAnInvalidDestinationAndNothingIsSubscribed() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.setClientID("temporary-durable");
+            Session session = connection.createSession();
+            jakarta.jms.TemporaryTopic temporary = session.createTemporaryTopic();
+            jakarta.jms.InvalidDestinationException refused = assertThrows(
+                    jakarta.jms.InvalidDestinationException.class,
+                    () -> session.createDurableConsumer(temporary, "on-temporary"));
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("not temporary"),
+                    refused.getMessage());
+            assertThrows(jakarta.jms.InvalidDestinationException.class,
+                    () -> session.createDurableSubscriber(temporary, "on-temporary", null, false));
+            assertThrows(jakarta.jms.InvalidDestinationException.class,
+                    () -> session.createSharedDurableConsumer(temporary, "shared-on-temporary"));
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> session.unsubscribe("on-temporary"),
+                    "no subscription was made");
+            assertThrows(jakarta.jms.InvalidDestinationException.class,
+                    () -> session.unsubscribe("shared-on-temporary"), "no subscription was made");
+            session.createSharedConsumer(temporary, "non-durable-is-fine").close();
+        }
+    }
+
     @Test
     void anActiveDurableSubscriptionCannotBeOpenedAgainWithAnotherSelector() throws Exception {
         try (Connection connection = factory.createConnection()) {
