@@ -8,6 +8,7 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ProducerRecord;
+import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,11 @@ class SplitBrainProtectionTest {
             assertTrue(refused.getMessage().contains("sees 1 of the 2 brokers"), refused.getMessage());
             assertThrows(SplitBrainProtectionException.class, () -> logs.deleteRecordsBefore("guarded", 0, 1),
                     "deleting records is a write too");
+            ShareGroups shares = new ShareGroups(survivor.hazelcast(), logs);
+            assertThrows(SplitBrainProtectionException.class, () -> shares.acquire("guarded", 0, "workers", "a", 10,
+                    ShareGroups.Settings.DEFAULTS, null), "locking records for a consumer changes the group");
+            assertThrows(SplitBrainProtectionException.class, () -> logs.createTopic("another", 1),
+                    "creating a topic is a write");
             assertEquals(1, logs.fetch("guarded", 0, 0, 10).records().size(),
                     "nothing was appended or deleted, and reads are left to Hazelcast's protection");
         }
