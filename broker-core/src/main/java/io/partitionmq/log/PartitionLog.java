@@ -138,14 +138,12 @@ final class PartitionLog implements IdentifiedDataSerializable {
         return startOffset;
     }
 
-    /** A share group changed, and no reader can get anything more for it: its watchers are not woken. */
-    void changedQuietly() {
-        quietAt = nextOffset;
-    }
-
-    /** A change readers may act on (records released or returned to a queue): its watchers are woken. */
-    void changedAudibly() {
-        quietAt = -1;
+    /**
+     * A share group changed: its watchers are woken only if {@code othersCanTake} (records released, returned,
+     * or still not handed out); an acquisition or acceptance that leaves nothing to take wakes nobody.
+     */
+    void shareGroupChanged(boolean othersCanTake) {
+        quietAt = othersCanTake ? -1 : nextOffset;
     }
 
     /** Whether the last change is one readers should hear of: records appended since, or not a quiet change. */

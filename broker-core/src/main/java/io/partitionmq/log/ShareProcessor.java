@@ -87,7 +87,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
                 deleted = true;
             }
             if (changed != null || deleted) {
-                log.changedQuietly();
+                log.shareGroupChanged(false);
                 entry.setValue(log);
                 store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             }
@@ -99,12 +99,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
                 ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, ordered, filter)
                 : state.acknowledge(consumer, offsets, type, now, maxDeliveries);
         if (outcome.changed()) {
-            // Other consumers of the group are woken only if it left them something to take.
-            if (state.hasAvailable(log)) {
-                log.changedAudibly();
-            } else {
-                log.changedQuietly();
-            }
+            log.shareGroupChanged(state.hasAvailable(log));
             entry.setValue(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             changed = state;

@@ -4,7 +4,9 @@ import io.partitionmq.jms.PartitionMQConnectionFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +41,13 @@ final class Workload {
     static Workload create(PartitionMQConnectionFactory factory) throws JMSException {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createSharedDurableConsumer(session.createTopic(TOPIC), SUBSCRIPTION).close();
+            Queue queue = session.createQueue(QUEUE);
+            Topic topic = session.createTopic(TOPIC);
+            session.createSharedDurableConsumer(topic, SUBSCRIPTION).close();
             return new Workload(factory, List.of(
-                    new Stream("queue " + QUEUE, session.createQueue(QUEUE),
-                            s -> s.createConsumer(s.createQueue(QUEUE)), new History()),
-                    new Stream("subscription " + SUBSCRIPTION + " of topic " + TOPIC, session.createTopic(TOPIC),
-                            s -> s.createSharedDurableConsumer(s.createTopic(TOPIC), SUBSCRIPTION), new History())));
+                    new Stream("queue " + QUEUE, queue, s -> s.createConsumer(queue), new History()),
+                    new Stream("subscription " + SUBSCRIPTION + " of topic " + TOPIC, topic,
+                            s -> s.createSharedDurableConsumer(topic, SUBSCRIPTION), new History())));
         }
     }
 
