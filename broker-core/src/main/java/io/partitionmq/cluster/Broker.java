@@ -7,6 +7,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.config.TopicConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.config.NetworkConfig;
@@ -22,6 +23,7 @@ import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionKey;
 import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.SharePushes;
 import io.partitionmq.log.TrafficMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -263,6 +265,9 @@ public final class Broker implements AutoCloseable {
                 .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger));
         config.addMapConfig(new MapConfig(Transactions.TRANSACTIONS_MAP).setBackupCount(broker.backupCount())
                 .setSplitBrainProtectionName(protection).setMergePolicyConfig(keepLarger));
+        // One topic per client connection that waits for queue records: no statistics to keep for each.
+        config.addTopicConfig(new TopicConfig(SharePushes.TOPIC_PREFIX + "*")
+                .setStatisticsEnabled(false));
 
         EngineSerialization.register(config.getSerializationConfig());
         config.getUserContext().put(LogDefaults.CONTEXT_KEY,

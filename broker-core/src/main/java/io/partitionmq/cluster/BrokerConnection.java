@@ -124,6 +124,7 @@ public final class BrokerConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             // Each send's own stage reported its failure to its sender.
         }
+        shares.close();
         logs.close();
         onClose.run();
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Appends an encoded batch at the end of a partition, on the partition's leader. The leader assigns the offsets,
  * the append time and whether a new segment starts; its backups then apply exactly that
  * ({@link ApplyBatchProcessor}), so replicas never decide anything themselves. The caller's invocation returns
- * after the synchronous backups acknowledged.
+ * after the synchronous backups acknowledged. Share-group consumers waiting on the partition are handed what
+ * they can take of the new records in the same operation ({@link ShareHandover}).
  */
 final class AppendProcessor extends ReplicaProcessor<long[]> {
     /** First element of the reply when the batch exceeds max.message.bytes; the second is the limit. */
@@ -25,6 +26,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     private transient RecordBatch appended;
     private transient boolean rolled;
     private transient boolean resent;
+    private transient ShareHandover handover = ShareHandover.NONE;
 
     AppendProcessor() {
     }
@@ -69,6 +71,13 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
                 new ProducerSequences.Appended(sequence, appended.baseOffset(), appendTime));
         entry.setValue(log);
         persistAppend(entry, appended, new LogStore.ProducerStamp(producer, sequence));
+        handover = ShareHandover.afterAppend(log, entry.getKey(), System.currentTimeMillis());
+        if (!handover.isEmpty()) {
+            store().saveShareGroups(entry.getKey(), log.shareGroupsState());
+            if (pushesFor(entry.getKey(), false)) {
+                handover.publish(member());
+            }
+        }
         TrafficMeter meter = TrafficMeter.of(member());
         if (meter != null) {
             meter.appended(entry.getKey().topic(), appended.recordCount(), appended.sizeInBytes());
@@ -82,7 +91,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
             return new ConfirmBackupProcessor();
         }
         return appended == null ? null
-                : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence);
+                : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence, handover);
     }
 
     @Override

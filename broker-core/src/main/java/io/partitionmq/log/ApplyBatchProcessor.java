@@ -6,19 +6,24 @@ import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
 import java.util.Map;
 
-/** Applies on a backup replica the batch its leader appended, with the leader's offsets, time and roll decision. */
+/**
+ * Applies on a backup replica the batch its leader appended, with the leader's offsets, time and roll decision,
+ * and what the leader handed to waiting share-group consumers (which the first backup then pushes to them).
+ */
 final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     private RecordBatch batch;
     private boolean rolled;
     private TopicConfig initialConfig;
     private long producer;
     private long sequence;
+    private ShareHandover handover;
 
     ApplyBatchProcessor() {
     }
 
     ApplyBatchProcessor(RecordBatch batch, boolean rolled, TopicConfig initialConfig, long producer,
-            long sequence) {
+            long sequence, ShareHandover handover) {
+        this.handover = handover;
         this.batch = batch;
         this.rolled = rolled;
         this.initialConfig = initialConfig;
@@ -34,6 +39,13 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
                 new ProducerSequences.Appended(sequence, batch.baseOffset(), batch.appendTime()));
         entry.setValue(log);
         persistAppend(entry, batch, new LogStore.ProducerStamp(producer, sequence));
+        if (!handover.isEmpty()) {
+            handover.applyTo(log);
+            store().saveShareGroups(entry.getKey(), log.shareGroupsState());
+            if (pushesFor(entry.getKey(), true)) {
+                handover.publish(member());
+            }
+        }
         return null;
     }
 
@@ -54,6 +66,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         TopicConfig.write(out, initialConfig);
         out.writeLong(producer);
         out.writeLong(sequence);
+        handover.write(out);
     }
 
     @Override
@@ -64,5 +77,6 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         initialConfig = TopicConfig.read(in);
         producer = in.readLong();
         sequence = in.readLong();
+        handover = ShareHandover.read(in);
     }
 }

@@ -10,13 +10,20 @@ import java.util.Map;
 final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
     private String group;
     private SharePartition state;
+    private ShareHandover handover = ShareHandover.NONE;
 
     ApplyShareStateProcessor() {
     }
 
     ApplyShareStateProcessor(String group, SharePartition state) {
+        this(group, state, ShareHandover.NONE);
+    }
+
+    /** @param handover what the leader handed to the group's waiting consumers, pushed by the first backup */
+    ApplyShareStateProcessor(String group, SharePartition state, ShareHandover handover) {
         this.group = group;
         this.state = state;
+        this.handover = handover;
     }
 
     @Override
@@ -30,6 +37,9 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
             }
             entry.setValue(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
+            if (!handover.isEmpty() && pushesFor(entry.getKey(), true)) {
+                handover.publish(member());
+            }
         }
         return null;
     }
@@ -51,6 +61,7 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
         if (state != null) {
             state.writeData(out);
         }
+        handover.write(out);
     }
 
     @Override
@@ -60,5 +71,6 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
             state = new SharePartition();
             state.readData(in);
         }
+        handover = ShareHandover.read(in);
     }
 }

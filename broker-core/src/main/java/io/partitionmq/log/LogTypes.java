@@ -37,6 +37,7 @@ public final class LogTypes implements DataSerializableFactory {
     static final int SHARE_SUMMARY = 25;
     static final int CONFIRM_BACKUP = 26;
     static final int APPEND_ANNOUNCED = 27;
+    static final int SHARE_PUSH = 28;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -68,6 +69,7 @@ public final class LogTypes implements DataSerializableFactory {
             case SHARE_SUMMARY -> new ShareSummaryProcessor();
             case CONFIRM_BACKUP -> new ConfirmBackupProcessor();
             case APPEND_ANNOUNCED -> new AppendAnnounced();
+            case SHARE_PUSH -> new SharePush();
             default -> null;
         };
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.function.BiConsumer;
 
 /**
  * The state of one log partition as its leader holds it: segments of batches in offset order, the offset range
@@ -377,6 +378,10 @@ final class PartitionLog implements IdentifiedDataSerializable {
         HashMap<String, long[]> summaries = new HashMap<>();
         shareGroups.forEach((group, state) -> summaries.put(group, state.summary(nextOffset, now)));
         return summaries;
+    }
+
+    void forEachShareGroup(BiConsumer<String, SharePartition> action) {
+        shareGroups.forEach(action);
     }
 
     boolean hasShareGroup(String group) {

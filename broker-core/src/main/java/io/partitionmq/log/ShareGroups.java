@@ -29,8 +29,11 @@ public final class ShareGroups {
     /** A record header (epoch milliseconds) before which the record is not handed out: a delivery delay. */
     public static final String DELIVERY_TIME = "JMSDeliveryTime";
 
+    private final HazelcastInstance hazelcast;
     private final IMap<PartitionKey, PartitionLog> logs;
     private final PartitionLogs partitionLogs;
+    /** Guarded by this; created on first use: connections that never wait for records have none. */
+    private SharePushes pushes;
 
     /**
      * How long an acquired record stays locked to its consumer, how often a record may be delivered, and whether
@@ -60,8 +63,25 @@ public final class ShareGroups {
     }
 
     public ShareGroups(HazelcastInstance hazelcast, PartitionLogs partitionLogs) {
+        this.hazelcast = hazelcast;
         this.logs = hazelcast.getMap(PartitionLogs.LOG_MAP);
         this.partitionLogs = partitionLogs;
+    }
+
+    /** Where this handle's waiting consumers are pushed records ({@link #acquireOrWait}). */
+    public synchronized SharePushes pushes() {
+        if (pushes == null) {
+            pushes = new SharePushes(hazelcast, this);
+        }
+        return pushes;
+    }
+
+    /** Stops receiving pushes; records pushed later come back to their groups when their locks expire. */
+    public synchronized void close() {
+        if (pushes != null) {
+            pushes.close();
+            pushes = null;
+        }
     }
 
     /**
@@ -71,15 +91,41 @@ public final class ShareGroups {
      */
     public List<ShareRecord> acquire(String topic, int partition, String group, String consumer, int max,
             Settings settings, RecordFilter filter) {
+        return acquireOrWait(topic, partition, group, consumer, max, settings, filter, 0, null).records();
+    }
+
+    /** What an acquisition got, and whether the consumer now waits on the leader for records to be pushed. */
+    public record Acquisition(List<ShareRecord> records, boolean waiting) {
+    }
+
+    /**
+     * {@link #acquire}, and if nothing can be acquired now the consumer waits on the partition's leader, for up
+     * to {@code waitMillis}, to be pushed what it can take as soon as records arrive or are released: to
+     * {@code pushes}, where it must be registered. The wait ends with the push, when the consumer acquires or
+     * returns records again, or after {@code waitMillis}; the leader keeps it in memory only, so a new leader
+     * starts without it, and a consumer that still waits asks again.
+     */
+    public Acquisition acquireOrWait(String topic, int partition, String group, String consumer, int max,
+            Settings settings, RecordFilter filter, long waitMillis, SharePushes pushes) {
         if (max <= 0) {
             throw new IllegalArgumentException("acquire at least one record, not " + max);
         }
         ShareReply reply = checked(topic, partition, logs.executeOnKey(new PartitionKey(topic, partition),
                 ShareProcessor.acquire(group, consumer, max, settings.lock().toMillis(), settings.maxDeliveries(),
-                        settings.ordered(),
-                        filter)));
+                        settings.ordered(), filter, pushes == null ? 0 : waitMillis,
+                        pushes == null ? null : pushes.address())));
         deadLetter(topic, partition, reply.deadLettered(), null);
-        return reply.acquired();
+        return new Acquisition(reply.acquired(), reply.isWaiting());
+    }
+
+    /** Ends a consumer's wait on a partition ({@link #acquireOrWait}), as when it leaves. */
+    public void stopWaiting(String topic, int partition, String group, String consumer) {
+        acknowledge(topic, partition, group, consumer, new long[0], AcknowledgeType.RETURN, Settings.DEFAULTS);
+    }
+
+    /** Appends to the dead-letter topic the records a push reports as archived. */
+    void deadLetter(SharePush push) {
+        deadLetter(push.topic(), push.partition(), push.deadLettered(), null);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +29,11 @@ final class SharePartition implements IdentifiedDataSerializable {
     private long startOffset;
     private long nextOffset;
     private TreeMap<Long, InFlight> inFlight = new TreeMap<>();
+    /**
+     * Consumers waiting for records, oldest first. Only the leader's copy has them and they are never stored or
+     * replicated: a new leader starts with none, and the consumers renew their wait, which bounds it anyway.
+     */
+    private LinkedHashMap<String, ShareWaiter> waiting;
 
     /** An offset between the start and the next offset that is not done yet. */
     private static final class InFlight {
@@ -110,6 +116,55 @@ final class SharePartition implements IdentifiedDataSerializable {
         boolean changed = !acquired.isEmpty() || !deadLettered.isEmpty() || startOffset != startBefore
                 || nextOffset != nextBefore;
         return new Outcome(acquired, deadLettered, new boolean[0], changed);
+    }
+
+    /** The consumer waits (until {@code waiter.until()}) to be handed what it can take as soon as there is some. */
+    void await(ShareWaiter waiter) {
+        if (waiting == null) {
+            waiting = new LinkedHashMap<>();
+        }
+        waiting.remove(waiter.consumer());
+        waiting.put(waiter.consumer(), waiter);
+    }
+
+    /** The consumer no longer waits: it asked again, or it left. */
+    void stopWaiting(String consumer) {
+        if (waiting != null) {
+            waiting.remove(consumer);
+        }
+    }
+
+    /**
+     * Acquires for the waiting consumers, oldest first, what each can take now; a consumer handed something
+     * stops waiting, one whose wait ran out is forgotten. Returns what each served consumer acquired.
+     */
+    List<Handed> handToWaiting(PartitionLog log, long now) {
+        if (waiting == null || waiting.isEmpty()) {
+            return List.of();
+        }
+        List<Handed> handed = new ArrayList<>();
+        Iterator<ShareWaiter> waiters = waiting.values().iterator();
+        while (waiters.hasNext()) {
+            ShareWaiter waiter = waiters.next();
+            if (waiter.until() <= now) {
+                waiters.remove();
+                continue;
+            }
+            Outcome outcome = acquire(log, waiter.consumer(), waiter.max(), now, waiter.lockMillis(),
+                    waiter.maxDeliveries(), waiter.ordered(), waiter.filter());
+            if (!outcome.acquired().isEmpty() || !outcome.deadLettered().isEmpty()) {
+                waiters.remove();
+                handed.add(new Handed(waiter, outcome));
+            }
+            if (!hasAvailable(log)) {
+                break;
+            }
+        }
+        return handed;
+    }
+
+    /** What {@link #handToWaiting} acquired for one waiting consumer. */
+    record Handed(ShareWaiter waiter, Outcome outcome) {
     }
 
     /**

@@ -19,11 +19,14 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     private int maxDeliveries;
     private boolean ordered;
     private RecordFilter filter;
+    private long waitMillis;
+    private String pushTo;
     private long[] offsets;
     private AcknowledgeType type;
     private byte lifecycle;
     private transient SharePartition changed;
     private transient boolean deleted;
+    private transient ShareHandover handover = ShareHandover.NONE;
 
     private static final byte CREATE_AT_END = 1;
     private static final byte DELETE = 2;
@@ -31,9 +34,15 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
     ShareProcessor() {
     }
 
+    /**
+     * @param waitMillis if nothing can be acquired now, how long the consumer waits to be pushed records as they
+     *                   come (to the topic {@code pushTo}); 0 for not at all
+     */
     static ShareProcessor acquire(String group, String consumer, int maxRecords, long lockMillis, int maxDeliveries,
-            boolean ordered, RecordFilter filter) {
+            boolean ordered, RecordFilter filter, long waitMillis, String pushTo) {
         ShareProcessor processor = new ShareProcessor();
+        processor.waitMillis = waitMillis;
+        processor.pushTo = pushTo;
         processor.group = group;
         processor.consumer = consumer;
         processor.maxRecords = maxRecords;
@@ -95,16 +104,33 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         }
         SharePartition state = log.shareGroup(group);
         long now = System.currentTimeMillis();
+        // Asking again, or giving records back, ends a wait: a push must not overtake what this reply carries.
+        // (Accepting does not: acceptances travel on their own, and may land after the consumer started waiting.)
+        if (type == null || type == AcknowledgeType.RETURN) {
+            state.stopWaiting(consumer);
+        }
         SharePartition.Outcome outcome = type == null
                 ? state.acquire(log, consumer, maxRecords, now, lockMillis, maxDeliveries, ordered, filter)
                 : state.acknowledge(consumer, offsets, type, now, maxDeliveries);
+        boolean waits = type == null && waitMillis > 0 && outcome.acquired().isEmpty()
+                && outcome.deadLettered().isEmpty();
+        if (waits) {
+            state.await(new ShareWaiter(consumer, pushTo, maxRecords, lockMillis, maxDeliveries, ordered, filter,
+                    now + waitMillis));
+        }
         if (outcome.changed()) {
+            if (type != null && state.hasAvailable(log)) {
+                handover = ShareHandover.ofGroup(log, entry.getKey(), group, state, now);
+                if (!handover.isEmpty() && pushesFor(entry.getKey(), false)) {
+                    handover.publish(member());
+                }
+            }
             log.shareGroupChanged(state.hasAvailable(log));
             entry.setValue(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             changed = state;
         }
-        ShareReply reply = new ShareReply(log, outcome);
+        ShareReply reply = new ShareReply(log, outcome, waits);
         TrafficMeter meter = TrafficMeter.of(member());
         if (meter != null && !outcome.acquired().isEmpty()) {
             meter.delivered(entry.getKey().topic(), outcome.acquired().size(), reply.batchBytes());
@@ -117,7 +143,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         if (deleted) {
             return new ApplyShareStateProcessor(group, null);
         }
-        return changed == null ? null : new ApplyShareStateProcessor(group, changed);
+        return changed == null ? null : new ApplyShareStateProcessor(group, changed, handover);
     }
 
     @Override
@@ -137,6 +163,8 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         out.writeLongArray(offsets);
         out.writeString(type == null ? null : type.name());
         out.writeByte(lifecycle);
+        out.writeLong(waitMillis);
+        out.writeString(pushTo);
     }
 
     @Override
@@ -152,5 +180,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
         String typeName = in.readString();
         type = typeName == null ? null : AcknowledgeType.valueOf(typeName);
         lifecycle = in.readByte();
+        waitMillis = in.readLong();
+        pushTo = in.readString();
     }
 }

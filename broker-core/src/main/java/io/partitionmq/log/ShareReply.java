@@ -20,12 +20,19 @@ final class ShareReply implements IdentifiedDataSerializable {
     private boolean[] acknowledged;
     private List<RecordBatch> batches;
     private boolean partitionMissing;
+    private boolean waiting;
     private transient Map<Long, Record> decoded;
 
     ShareReply() {
     }
 
     ShareReply(PartitionLog log, SharePartition.Outcome outcome) {
+        this(log, outcome, false);
+    }
+
+    /** @param waiting whether the consumer, handed nothing, now waits on the leader for records to be pushed */
+    ShareReply(PartitionLog log, SharePartition.Outcome outcome, boolean waiting) {
+        this.waiting = waiting;
         this.acquired = outcome.acquired().toArray(new long[0][]);
         this.deadLettered = outcome.deadLettered().toArray(new long[0][]);
         this.acknowledged = outcome.acknowledged();
@@ -58,6 +65,10 @@ final class ShareReply implements IdentifiedDataSerializable {
     /** The bytes of the record batches this reply carries to the consumer. */
     long batchBytes() {
         return batches.stream().mapToLong(RecordBatch::sizeInBytes).sum();
+    }
+
+    boolean isWaiting() {
+        return waiting;
     }
 
     boolean isPartitionMissing() {
@@ -109,6 +120,7 @@ final class ShareReply implements IdentifiedDataSerializable {
         out.writeBooleanArray(acknowledged);
         RecordBatch.writeList(out, batches);
         out.writeBoolean(partitionMissing);
+        out.writeBoolean(waiting);
     }
 
     @Override
@@ -118,6 +130,7 @@ final class ShareReply implements IdentifiedDataSerializable {
         acknowledged = in.readBooleanArray();
         batches = RecordBatch.readList(in);
         partitionMissing = in.readBoolean();
+        waiting = in.readBoolean();
     }
 
     private static void writePairs(ObjectDataOutput out, long[][] pairs) throws IOException {

@@ -66,8 +66,12 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     record Received(PartitionMQMessage message, RecordSource.Delivery delivery) {
     }
 
-    /** The next deliverable message, or null; expired messages are dropped, never delivered (spec 3.4.9). */
-    Received next() throws JMSException {
+    /**
+     * The next deliverable message, or null; expired messages are dropped, never delivered (spec 3.4.9).
+     *
+     * @param waitMillis how long the caller waits for one if there is none now: 0 or less for not at all
+     */
+    Received next(long waitMillis) throws JMSException {
         if (heldBack != null) {
             Received again = heldBack;
             heldBack = null;
@@ -75,7 +79,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
         }
         try {
             while (true) {
-                RecordSource.Delivery delivery = records.next();
+                RecordSource.Delivery delivery = records.next(waitMillis);
                 if (delivery == null) {
                     return null;
                 }
@@ -180,7 +184,7 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
             if (session.connection().isStarted()) {
                 Received received;
                 try {
-                    received = next();
+                    received = next(waitMillis < 0 ? 0 : deadline - System.currentTimeMillis());
                 } catch (JMSException e) {
                     if (closed || session.isClosed()) {
                         return null; // closed while fetching: a receive cut off by close returns null (spec 8.8)

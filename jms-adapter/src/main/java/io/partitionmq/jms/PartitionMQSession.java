@@ -215,7 +215,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             if (!connection.isStarted() || isClosed()) {
                 return false;
             }
-            PartitionMQConsumer.Received received = consumer.next();
+            PartitionMQConsumer.Received received = consumer.next(Long.MAX_VALUE);
             if (received == null) {
                 return false;
             }

@@ -12,8 +12,13 @@ interface RecordSource extends AutoCloseable {
     record Delivery(int partition, Record record, int deliveryCount) {
     }
 
-    /** The next record for this consumer, or null if none is available now; never blocks waiting for one. */
-    Delivery next();
+    /**
+     * The next record for this consumer, or null if none is available now; never blocks waiting for one.
+     *
+     * @param waitMillis how long the caller will wait for a record if there is none now (0 or less: it will
+     *                   not), so that the source may have records sent to it as they arrive
+     */
+    Delivery next(long waitMillis);
 
     /** The consumer processed the delivery; it is not delivered again. May take effect after it returns. */
     void accept(Delivery delivery);

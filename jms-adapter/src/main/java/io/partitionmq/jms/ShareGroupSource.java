@@ -5,6 +5,8 @@ import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
+import io.partitionmq.log.SharePush;
+import io.partitionmq.log.SharePushes;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.TopicMetadata;
@@ -15,17 +17,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A consumer of a share group: a queue's (the group is named after the queue) or a durable or shared
  * subscription's. It acquires a few records at a time under a lock; each delivered record is accepted or
  * released; the records it acquired but never delivered go back when it closes, and any it held when its
  * process died come back when their lock expires.
+ *
+ * <p>A consumer that would wait for a record and finds none waits on the partitions' leaders instead of asking
+ * again on every append: each leader pushes it what it can take as records arrive (or are released), in the
+ * operation that appends them, so a record reaches a waiting consumer in one replicated hop. While it waits on a
+ * partition, that partition's append signals are ignored (asking would overtake the push); a push, or the end of
+ * the wait, makes it ask again.
  */
 final class ShareGroupSource implements RecordSource {
     private static final System.Logger LOG = System.getLogger(ShareGroupSource.class.getName());
     /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
     private static final int PREFETCH = 100;
+    /** The longest wait on a leader: a consumer still waiting asks again, which also finds a new leader. */
+    private static final long MAX_WAIT_MILLIS = 2_000;
+    /** Shorter waits are not worth registering: such a consumer asks once and returns. */
+    private static final long MIN_WAIT_MILLIS = 50;
+    /** How long after the leader's end of a wait the consumer ignores signals: a push sent just before arrives. */
+    private static final long WAIT_MARGIN_MILLIS = 200;
 
     private final ShareGroups shares;
     private final String topic;
@@ -37,6 +55,15 @@ final class ShareGroupSource implements RecordSource {
     private final ShareAcceptor acceptor;
     private final ArrayDeque<Delivery> acquired = new ArrayDeque<>();
     private int nextPartition;
+    private final SharePushes pushes;
+    /** Pushed records, in arrival order, not yet moved to {@link #acquired}. */
+    private final ConcurrentLinkedQueue<Delivery> pushed = new ConcurrentLinkedQueue<>();
+    /** Per partition: until when (System.nanoTime) this consumer waits on its leader; 0 when it does not. */
+    private final AtomicLongArray waitingUntil;
+    /** Per partition: its leader could not take a wait (nothing was ever appended there): ask it on a signal. */
+    private final boolean[] unwaitable;
+    /** Per partition: pushes received, to tell whether one arrived while a waiting acquisition was answered. */
+    private final AtomicIntegerArray pushCounts;
 
     /** @param filter the consumer's selector, evaluated by the partition leaders; null for none */
     ShareGroupSource(BrokerConnection broker, TopicMetadata topic, String group, ShareGroups.Settings settings,
@@ -48,28 +75,73 @@ final class ShareGroupSource implements RecordSource {
         this.settings = settings;
         this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
         this.acceptor = new ShareAcceptor(shares, this.topic, group, consumer, settings);
+        this.waitingUntil = new AtomicLongArray(signals.partitions());
+        this.pushCounts = new AtomicIntegerArray(signals.partitions());
+        this.unwaitable = new boolean[signals.partitions()];
+        this.pushes = shares.pushes();
+        pushes.register(consumer, push -> pushed(push, onAppend));
+    }
+
+    /** On an event thread: the records join the queue before the wait ends, so an acquisition cannot pass them. */
+    private void pushed(SharePush push, Runnable onAppend) {
+        int p = push.partition();
+        for (ShareRecord record : push.acquired()) {
+            pushed.add(new Delivery(p, record.record(), record.deliveryCount()));
+        }
+        if (p < pushCounts.length()) {
+            pushCounts.incrementAndGet(p);
+            waitingUntil.set(p, 0);
+            signals.mark(p);
+        }
+        onAppend.run();
     }
 
     @Override
-    public Delivery next() {
+    public Delivery next(long waitMillis) {
+        takePushed();
         if (acquired.isEmpty()) {
-            acquire();
+            acquire(waitMillis);
         }
         return acquired.poll();
     }
 
-    private void acquire() {
+    private void takePushed() {
+        for (Delivery delivery = pushed.poll(); delivery != null; delivery = pushed.poll()) {
+            acquired.add(delivery);
+        }
+    }
+
+    private void acquire(long waitMillis) {
+        long wait = waitMillis < MIN_WAIT_MILLIS ? 0 : Math.min(waitMillis, MAX_WAIT_MILLIS);
         int partitions = signals.partitions();
         int first = nextPartition;
-        for (int i = 0; i < partitions && acquired.isEmpty(); i++) {
+        for (int i = 0; i < partitions; i++) {
+            // Records pushed meanwhile go first: they are older than anything their partition would give now.
+            takePushed();
+            if (!acquired.isEmpty()) {
+                return;
+            }
             int p = (first + i) % partitions;
-            // In partition order a partition may have become free without an append: it is asked every time.
-            if (signals.take(p) || settings.ordered()) {
-                List<ShareRecord> got = shares.acquire(topic, p, group, consumer, PREFETCH, settings, filter);
-                for (ShareRecord record : got) {
+            long until = waitingUntil.get(p);
+            if (until != 0 && System.nanoTime() - until < 0) {
+                continue;
+            }
+            // In partition order a partition may have become free without an append: it is asked every time. A
+            // consumer that will wait asks every partition it does not wait on yet, so as to wait there.
+            if (signals.take(p) || settings.ordered() || until != 0 || (wait > 0 && !unwaitable[p])) {
+                int pushesBefore = pushCounts.get(p);
+                ShareGroups.Acquisition got = shares.acquireOrWait(topic, p, group, consumer, PREFETCH, settings,
+                        filter, wait, pushes);
+                unwaitable[p] = wait > 0 && !got.waiting() && got.records().isEmpty();
+                for (ShareRecord record : got.records()) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
                 }
-                if (got.size() == PREFETCH) {
+                waitingUntil.set(p, got.waiting() ? System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(wait + Math.min(wait, WAIT_MARGIN_MILLIS)) : 0);
+                if (pushCounts.get(p) != pushesBefore) {
+                    waitingUntil.set(p, 0); // the push that ended this wait came before its reply
+                }
+                if (got.records().size() == PREFETCH) {
                     signals.mark(p);
                 }
                 nextPartition = p + 1;
@@ -115,6 +187,7 @@ final class ShareGroupSource implements RecordSource {
 
     @Override
     public void returnUndelivered() {
+        takePushed();
         Map<Integer, List<Long>> byPartition = new TreeMap<>();
         for (Delivery undelivered : acquired) {
             byPartition.computeIfAbsent(undelivered.partition(), p -> new ArrayList<>())
@@ -127,6 +200,7 @@ final class ShareGroupSource implements RecordSource {
                         partition.getValue().stream().mapToLong(Long::longValue).toArray(), AcknowledgeType.RETURN,
                         settings);
                 signals.mark(partition.getKey());
+                waitingUntil.set(partition.getKey(), 0);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "returning prefetched messages of " + topic + " failed; they come back when"
@@ -134,10 +208,21 @@ final class ShareGroupSource implements RecordSource {
         }
     }
 
+    private void stopWaiting() {
+        for (int p = 0; p < waitingUntil.length(); p++) {
+            if (waitingUntil.getAndSet(p, 0) != 0) {
+                shares.stopWaiting(topic, p, group, consumer);
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {
+            // From now on pushes to this consumer are given back by the connection.
+            pushes.unregister(consumer);
             returnUndelivered();
+            stopWaiting();
             awaitAccepted();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing a consumer of " + topic + " before its acknowledgements were applied;"

@@ -46,7 +46,7 @@ final class SubscriberCursor implements RecordSource {
     }
 
     @Override
-    public Delivery next() {
+    public Delivery next(long waitMillis) {
         long now = System.currentTimeMillis();
         if (!delayed.isEmpty() && deliveryTime(delayed.peek()) <= now) {
             return delayed.poll();

@@ -62,6 +62,56 @@ class DeliveryTest {
         }
     }
 
+    /**
+     * A listener that has caught up waits on the partition's leader, which hands it each message as it is sent;
+     * order holds across those pushes and the acquisitions in between, and a consumer that closes while waiting
+     * leaves nothing locked to it: the next message goes to another consumer at once, not redelivered.
+     */
+    @Test
+    void aWaitingListenerGetsMessagesAsTheyAreSentInOrderAndLeavesNothingLockedWhenItCloses() throws Exception {
+        int count = 300;
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(count);
+        try (Connection sending = factory.createConnection()) {
+            Session session = sending.createSession();
+            Queue queue = session.createQueue("delivery-pushed");
+            MessageProducer producer = session.createProducer(queue);
+            producer.send(session.createTextMessage("first"));
+            try (Connection listening = factory.createConnection()) {
+                Session listenerSession = listening.createSession();
+                listenerSession.createConsumer(queue).setMessageListener(message -> {
+                    try {
+                        received.add(((TextMessage) message).getText());
+                    } catch (JMSException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    all.countDown();
+                });
+                listening.start();
+                List<String> sent = new ArrayList<>(List.of("first"));
+                for (int i = 1; i < count; i++) {
+                    producer.setDeliveryMode(i % 2 == 0 ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
+                    producer.send(session.createTextMessage(Integer.toString(i)));
+                    sent.add(Integer.toString(i));
+                    if (i % 25 == 0) {
+                        Thread.sleep(20); // the listener catches up and waits
+                    }
+                }
+                assertTrue(all.await(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS));
+                assertEquals(sent, received);
+                Thread.sleep(100);
+            }
+            producer.send(session.createTextMessage("after"));
+            try (Connection next = factory.createConnection()) {
+                next.start();
+                Message after = next.createSession().createConsumer(queue).receive(5_000);
+                assertNotNull(after, "nothing stayed locked to the closed consumer");
+                assertEquals("after", ((TextMessage) after).getText());
+                assertFalse(after.getJMSRedelivered());
+            }
+        }
+    }
+
     @Test
     void anExpiredMessageIsNeverDelivered() throws Exception {
         try (Connection connection = factory.createConnection()) {

@@ -1,0 +1,12 @@
+package io.partitionmq.log;
+
+/**
+ * A share-group consumer waiting on a partition's leader for records: what it would acquire (as
+ * {@link SharePartition#acquire} takes it), where to push what it is handed, and until when it waits.
+ *
+ * @param pushTo the name of the topic its connection listens on for pushed records
+ * @param until  epoch milliseconds on the leader's clock
+ */
+record ShareWaiter(String consumer, String pushTo, int max, long lockMillis, int maxDeliveries, boolean ordered,
+        RecordFilter filter, long until) {
+}
