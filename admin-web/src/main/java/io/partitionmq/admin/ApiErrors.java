@@ -1,5 +1,6 @@
 package io.partitionmq.admin;
 
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.partitionmq.access.AccessDeniedException;
 import io.partitionmq.group.GroupNotEmptyException;
 import io.partitionmq.group.UnknownGroupException;
@@ -54,6 +55,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (cause instanceof BrokerUnavailableException) {
             return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "broker_unavailable", cause.getMessage());
         }
+        if (cause instanceof SplitBrainProtectionException) {
+            return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "cluster_too_small", "this broker reaches"
+                    + " fewer brokers than partitionmq.cluster.min-size (the smaller side of a split cluster): it"
+                    + " refuses changes until the cluster is whole again");
+        }
         if (cause instanceof WebApplicationException web) {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return ApiError.response(status != null ? status : Response.Status.BAD_REQUEST,
@@ -69,7 +75,8 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     private static final List<Class<? extends Throwable>> EXPLAINED = List.of(UnknownTopicException.class,
             UnknownGroupException.class, GroupNotEmptyException.class, IllegalArgumentException.class,
             InvalidTopicException.class,
-            TopicExistsException.class, JsonbException.class, BrokerUnavailableException.class);
+            TopicExistsException.class, JsonbException.class, BrokerUnavailableException.class,
+            SplitBrainProtectionException.class);
 
     private static Throwable unwrap(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {
