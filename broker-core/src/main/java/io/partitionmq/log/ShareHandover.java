@@ -43,7 +43,8 @@ final class ShareHandover {
     private static void hand(PartitionLog log, PartitionKey key, String group, SharePartition state, long now,
             Map<String, SharePartition> states, List<SharePush> pushes) {
         for (SharePartition.Handed handed : state.handToWaiting(log, now)) {
-            pushes.add(new SharePush(key, group, handed.waiter(), new ShareReply(log, handed.outcome())));
+            pushes.add(new SharePush(key, group, handed.waiter(), new ShareReply(log, handed.outcome()),
+                    handed.waitEnded()));
             states.put(group, state);
         }
     }

@@ -135,14 +135,16 @@ final class SharePartition implements IdentifiedDataSerializable {
     }
 
     /**
-     * Acquires for the waiting consumers, oldest first, what each can take now; a consumer handed something
-     * stops waiting, one whose wait ran out is forgotten. Returns what each served consumer acquired.
+     * Acquires for the waiting consumers, in turn, what each can take now. A consumer keeps waiting, at the back
+     * of the line, until it has been handed as many records as it asked for; one whose wait ran out is
+     * forgotten. Returns what each served consumer acquired.
      */
     List<Handed> handToWaiting(PartitionLog log, long now) {
         if (waiting == null || waiting.isEmpty()) {
             return List.of();
         }
         List<Handed> handed = new ArrayList<>();
+        List<ShareWaiter> stillWaiting = new ArrayList<>();
         Iterator<ShareWaiter> waiters = waiting.values().iterator();
         while (waiters.hasNext()) {
             ShareWaiter waiter = waiters.next();
@@ -154,17 +156,22 @@ final class SharePartition implements IdentifiedDataSerializable {
                     waiter.maxDeliveries(), waiter.ordered(), waiter.filter());
             if (!outcome.acquired().isEmpty() || !outcome.deadLettered().isEmpty()) {
                 waiters.remove();
-                handed.add(new Handed(waiter, outcome));
+                int left = waiter.max() - outcome.acquired().size();
+                if (left > 0) {
+                    stillWaiting.add(waiter.taking(left));
+                }
+                handed.add(new Handed(waiter, outcome, left <= 0));
             }
             if (!hasAvailable(log)) {
                 break;
             }
         }
+        stillWaiting.forEach(waiter -> waiting.put(waiter.consumer(), waiter));
         return handed;
     }
 
-    /** What {@link #handToWaiting} acquired for one waiting consumer. */
-    record Handed(ShareWaiter waiter, Outcome outcome) {
+    /** What {@link #handToWaiting} acquired for one waiting consumer, and whether that ended its wait. */
+    record Handed(ShareWaiter waiter, Outcome outcome, boolean waitEnded) {
     }
 
     /**

@@ -20,11 +20,13 @@ public final class SharePush implements IdentifiedDataSerializable {
     private String group;
     private String consumer;
     private ShareReply reply;
+    private boolean waitEnded;
 
     SharePush() {
     }
 
-    SharePush(PartitionKey key, String group, ShareWaiter waiter, ShareReply reply) {
+    SharePush(PartitionKey key, String group, ShareWaiter waiter, ShareReply reply, boolean waitEnded) {
+        this.waitEnded = waitEnded;
         this.pushTo = waiter.pushTo();
         this.topic = key.topic();
         this.partition = key.partition();
@@ -54,6 +56,14 @@ public final class SharePush implements IdentifiedDataSerializable {
         return consumer;
     }
 
+    /**
+     * Whether the consumer no longer waits on the partition: it was handed all it asked for. Otherwise more
+     * pushes follow as records arrive, until its wait runs out.
+     */
+    public boolean waitEnded() {
+        return waitEnded;
+    }
+
     public List<ShareRecord> acquired() {
         return reply.acquired();
     }
@@ -80,6 +90,7 @@ public final class SharePush implements IdentifiedDataSerializable {
         out.writeInt(partition);
         out.writeString(group);
         out.writeString(consumer);
+        out.writeBoolean(waitEnded);
         reply.writeData(out);
     }
 
@@ -90,6 +101,7 @@ public final class SharePush implements IdentifiedDataSerializable {
         partition = in.readInt();
         group = in.readString();
         consumer = in.readString();
+        waitEnded = in.readBoolean();
         reply = new ShareReply();
         reply.readData(in);
     }

@@ -52,6 +52,12 @@ class SharePushTest {
             shares.pushes().register(consumer, received::add);
         }
 
+        /** Writes a record and has another consumer take it: the partition now has state on its leader. */
+        void writeOnce() {
+            logs.append(topic, 0, List.of(value("zero")));
+            assertEquals(1, shares.acquire(topic.name(), 0, "work", "z", 10, SETTINGS, null).size());
+        }
+
         @Override
         public void close() {
             client.close();
@@ -61,7 +67,11 @@ class SharePushTest {
 
     /** Acquires for {@code consumer} of group "work" in partition 0, waiting if there is nothing to take. */
     private static boolean waits(ShareGroups shares, String topic, String consumer, long millis) {
-        ShareGroups.Acquisition acquisition = shares.acquireOrWait(topic, 0, "work", consumer, 10, SETTINGS, null,
+        return waits(shares, topic, consumer, 10, millis);
+    }
+
+    private static boolean waits(ShareGroups shares, String topic, String consumer, int max, long millis) {
+        ShareGroups.Acquisition acquisition = shares.acquireOrWait(topic, 0, "work", consumer, max, SETTINGS, null,
                 millis, shares.pushes());
         assertTrue(acquisition.records().isEmpty() || !acquisition.waiting(), "waits only with nothing taken");
         return acquisition.waiting();
@@ -90,11 +100,32 @@ class SharePushTest {
                 assertEquals(List.of(), shares.acquire("pushed", 0, "work", "b", 10, SETTINGS, null),
                         "pushed records are locked to the consumer they were pushed to");
 
+                assertFalse(push.waitEnded(), "two of the ten it asked for: it still waits");
+
                 setup.logs.append(setup.topic, 0, List.of(value("three")));
-                assertNull(setup.received.poll(300, TimeUnit.MILLISECONDS), "a push ends the wait");
-                assertEquals(List.of("three"), shares.acquire("pushed", 0, "work", "a", 10, SETTINGS, null)
-                        .stream().map(SharePushTest::text).toList());
+                push = setup.received.poll(10, TimeUnit.SECONDS);
+                assertNotNull(push, "a consumer keeps waiting until it was pushed what it asked for");
+                assertEquals(List.of("three"), push.acquired().stream().map(SharePushTest::text).toList());
             }
+        }
+    }
+
+    @Test
+    void aWaitEndsWithThePushThatHandsOverAllTheConsumerAskedFor() throws Exception {
+        try (Setup setup = new Setup(2, data, "credit", "a")) {
+            ShareGroups shares = setup.shares;
+            setup.writeOnce();
+            assertTrue(waits(shares, "credit", "a", 2, 5_000));
+
+            setup.logs.append(setup.topic, 0, List.of(value("one"), value("two"), value("three")));
+            SharePush push = setup.received.poll(10, TimeUnit.SECONDS);
+            assertNotNull(push);
+            assertEquals(List.of("one", "two"), push.acquired().stream().map(SharePushTest::text).toList());
+            assertTrue(push.waitEnded());
+            setup.logs.append(setup.topic, 0, List.of(value("four")));
+            assertNull(setup.received.poll(300, TimeUnit.MILLISECONDS), "the ended wait is pushed nothing more");
+            assertEquals(List.of("three", "four"), shares.acquire("credit", 0, "work", "b", 10, SETTINGS, null)
+                    .stream().map(SharePushTest::text).toList());
         }
     }
 
@@ -119,8 +150,7 @@ class SharePushTest {
     void aConsumerThatStoppedWaitingOrWhoseWaitEndedIsPushedNothing() throws Exception {
         try (Setup setup = new Setup(1, data, "stopped", "a")) {
             ShareGroups shares = setup.shares;
-            setup.logs.append(setup.topic, 0, List.of(value("zero")));
-            assertEquals(1, shares.acquire("stopped", 0, "work", "z", 10, SETTINGS, null).size());
+            setup.writeOnce();
 
             assertTrue(waits(shares, "stopped", "a", 5_000));
             shares.stopWaiting("stopped", 0, "work", "a");

@@ -30,20 +30,23 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>A consumer that would wait for a record and finds none waits on the partitions' leaders instead of asking
  * again on every append: each leader pushes it what it can take as records arrive (or are released), in the
- * operation that appends them, so a record reaches a waiting consumer in one replicated hop. While it waits on a
- * partition, that partition's append signals are ignored (asking would overtake the push); a push, or the end of
- * the wait, makes it ask again.
+ * operation that appends them, so a record reaches a waiting consumer in one replicated hop, until it has been
+ * pushed its prefetch. While it waits on a partition, that partition's append signals are ignored (asking would
+ * overtake a push); the push that ends the wait, or the end of its time, makes it ask again.
  */
 final class ShareGroupSource implements RecordSource {
     private static final System.Logger LOG = System.getLogger(ShareGroupSource.class.getName());
     /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
     private static final int PREFETCH = 100;
-    /** The longest wait on a leader: a consumer still waiting asks again, which also finds a new leader. */
+    /**
+     * The longest wait on a leader. A consumer still waiting renews it halfway through, asking again while the
+     * leader still pushes: anything new is pushed then, so what the renewal can bring back (redeliveries, delayed
+     * records that came due) has no order to keep with a push in flight. A lost wait (a new leader) costs at most
+     * the half.
+     */
     private static final long MAX_WAIT_MILLIS = 2_000;
     /** Shorter waits are not worth registering: such a consumer asks once and returns. */
     private static final long MIN_WAIT_MILLIS = 50;
-    /** How long after the leader's end of a wait the consumer ignores signals: a push sent just before arrives. */
-    private static final long WAIT_MARGIN_MILLIS = 200;
 
     private final ShareGroups shares;
     private final String topic;
@@ -58,12 +61,15 @@ final class ShareGroupSource implements RecordSource {
     private final SharePushes pushes;
     /** Pushed records, in arrival order, not yet moved to {@link #acquired}. */
     private final ConcurrentLinkedQueue<Delivery> pushed = new ConcurrentLinkedQueue<>();
-    /** Per partition: until when (System.nanoTime) this consumer waits on its leader; 0 when it does not. */
+    /**
+     * Per partition: until when (System.nanoTime) this consumer waits on its leader without asking again; 0 when
+     * it does not wait there.
+     */
     private final AtomicLongArray waitingUntil;
     /** Per partition: its leader could not take a wait (nothing was ever appended there): ask it on a signal. */
     private final boolean[] unwaitable;
-    /** Per partition: pushes received, to tell whether one arrived while a waiting acquisition was answered. */
-    private final AtomicIntegerArray pushCounts;
+    /** Per partition: waits ended by a push, to tell whether one ended while a waiting acquisition was answered. */
+    private final AtomicIntegerArray waitEnds;
 
     /** @param filter the consumer's selector, evaluated by the partition leaders; null for none */
     ShareGroupSource(BrokerConnection broker, TopicMetadata topic, String group, ShareGroups.Settings settings,
@@ -76,7 +82,7 @@ final class ShareGroupSource implements RecordSource {
         this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
         this.acceptor = new ShareAcceptor(shares, this.topic, group, consumer, settings);
         this.waitingUntil = new AtomicLongArray(signals.partitions());
-        this.pushCounts = new AtomicIntegerArray(signals.partitions());
+        this.waitEnds = new AtomicIntegerArray(signals.partitions());
         this.unwaitable = new boolean[signals.partitions()];
         this.pushes = shares.pushes();
         pushes.register(consumer, push -> pushed(push, onAppend));
@@ -88,8 +94,8 @@ final class ShareGroupSource implements RecordSource {
         for (ShareRecord record : push.acquired()) {
             pushed.add(new Delivery(p, record.record(), record.deliveryCount()));
         }
-        if (p < pushCounts.length()) {
-            pushCounts.incrementAndGet(p);
+        if (push.waitEnded() && p < waitEnds.length()) {
+            waitEnds.incrementAndGet(p);
             waitingUntil.set(p, 0);
             signals.mark(p);
         }
@@ -129,16 +135,16 @@ final class ShareGroupSource implements RecordSource {
             // In partition order a partition may have become free without an append: it is asked every time. A
             // consumer that will wait asks every partition it does not wait on yet, so as to wait there.
             if (signals.take(p) || settings.ordered() || until != 0 || (wait > 0 && !unwaitable[p])) {
-                int pushesBefore = pushCounts.get(p);
+                int endsBefore = waitEnds.get(p);
+                long asked = System.nanoTime();
                 ShareGroups.Acquisition got = shares.acquireOrWait(topic, p, group, consumer, PREFETCH, settings,
                         filter, wait, pushes);
                 unwaitable[p] = wait > 0 && !got.waiting() && got.records().isEmpty();
                 for (ShareRecord record : got.records()) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
                 }
-                waitingUntil.set(p, got.waiting() ? System.nanoTime()
-                        + TimeUnit.MILLISECONDS.toNanos(wait + Math.min(wait, WAIT_MARGIN_MILLIS)) : 0);
-                if (pushCounts.get(p) != pushesBefore) {
+                waitingUntil.set(p, got.waiting() ? asked + TimeUnit.MILLISECONDS.toNanos(wait / 2) : 0);
+                if (waitEnds.get(p) != endsBefore) {
                     waitingUntil.set(p, 0); // the push that ended this wait came before its reply
                 }
                 if (got.records().size() == PREFETCH) {
