@@ -34,6 +34,7 @@ import java.util.concurrent.locks.LockSupport;
  *        durable-p-1024            a durable topic subscription: publish, then receive
  *        queue4x4-p-1024           4 producers and 4 consumers on one queue at once, one connection each
  *        latency-{np|p}-1024       end to end, a listener consuming while a producer sends 2,000 msg/s
+ *        topiclatency-{np|p}-1024  the same with a non-durable subscriber of a topic
  * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never
  * </pre>
  */
@@ -84,7 +85,8 @@ public final class JmsBenchmark {
                 case "tx100" -> transacted(size);
                 case "durable" -> durable(persistent, size);
                 case "queue4x4" -> queueFourByFour(persistent, size);
-                case "latency" -> latency(persistent, size);
+                case "latency" -> latency(persistent, size, false);
+                case "topiclatency" -> latency(persistent, size, true);
                 default -> throw new IllegalArgumentException("unknown row " + row);
             };
             metrics = result.names();
@@ -290,16 +292,20 @@ public final class JmsBenchmark {
         }
     }
 
-    /** Paced sends; the listener records each message's age. Times are taken in this one JVM (nanoTime). */
-    private Result latency(boolean persistent, int size) throws Exception {
+    /**
+     * Paced sends to a queue, or to a topic with one non-durable subscriber; the listener records each message's
+     * age. Times are taken in this one JVM (nanoTime).
+     */
+    private Result latency(boolean persistent, int size, boolean topic) throws Exception {
         int count = Math.min(messages, 10 * PACED_RATE);
         long[] latencies = new long[count];
         AtomicInteger seen = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(count);
         try (Connection connection = factory.createConnection()) {
             Session consuming = connection.createSession();
-            Destination queue = consuming.createQueue(nextName("latency"));
-            consuming.createConsumer(queue).setMessageListener(message -> {
+            Destination destination = topic ? consuming.createTopic(nextName("latency"))
+                    : consuming.createQueue(nextName("latency"));
+            consuming.createConsumer(destination).setMessageListener(message -> {
                 try {
                     int i = seen.getAndIncrement();
                     if (i < count) {
@@ -312,7 +318,7 @@ public final class JmsBenchmark {
             });
             connection.start();
             Session sending = connection.createSession();
-            MessageProducer producer = sending.createProducer(queue);
+            MessageProducer producer = sending.createProducer(destination);
             producer.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
             long interval = TimeUnit.SECONDS.toNanos(1) / PACED_RATE;
             long next = System.nanoTime();
