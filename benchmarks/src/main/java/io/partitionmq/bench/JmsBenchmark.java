@@ -33,21 +33,22 @@ import java.util.concurrent.locks.LockSupport;
  *        tx100-p-1024              transacted sessions committing every 100 messages (send, then receive)
  *        durable-p-1024            a durable topic subscription: publish, then receive
  *        queue4x4-p-1024           4 producers and 4 consumers on one queue at once, one connection each
- *        latency-{np|p}-1024       end to end, a listener consuming while a producer sends 2,000 msg/s
+ *        latency-{np|p}-1024       end to end, a listener consuming while a producer sends 2,000 msg/s (--rate)
  *        topiclatency-{np|p}-1024  the same with a non-durable subscriber of a topic
- * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never
+ * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never  --rate MSGS_PER_S
  * </pre>
  */
 public final class JmsBenchmark {
-    private static final int PACED_RATE = 2_000;
-
     private final PartitionMQConnectionFactory factory;
     private final int messages;
+    /** Messages per second the latency rows send. */
+    private final int pacedRate;
     private int destinations;
 
-    private JmsBenchmark(PartitionMQConnectionFactory factory, int messages) {
+    private JmsBenchmark(PartitionMQConnectionFactory factory, int messages, int pacedRate) {
         this.factory = factory;
         this.messages = messages;
+        this.pacedRate = pacedRate;
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,13 +58,14 @@ public final class JmsBenchmark {
                 "queue4x4-p-1024", "latency-np-1024", "latency-p-1024"))).split(","));
         int messages = Integer.parseInt(given.getOrDefault("messages", "20000"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
+        int rate = Integer.parseInt(given.getOrDefault("rate", "2000"));
         FlushPolicy flush = FlushPolicy.parse(given.getOrDefault("flush", "interval"));
 
         try (BenchCluster cluster = BenchCluster.start(flush)) {
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
                     cluster.members()));
             factory.setClusterName(cluster.name());
-            JmsBenchmark bench = new JmsBenchmark(factory, messages);
+            JmsBenchmark bench = new JmsBenchmark(factory, messages, rate);
             System.out.printf("flush=%s, %,d messages per run, %d runs per row%n", flush, messages, runs);
             for (String row : rows) {
                 bench.run(row.trim(), runs);
@@ -297,7 +299,7 @@ public final class JmsBenchmark {
      * age. Times are taken in this one JVM (nanoTime).
      */
     private Result latency(boolean persistent, int size, boolean topic) throws Exception {
-        int count = Math.min(messages, 10 * PACED_RATE);
+        int count = Math.min(messages, 10 * pacedRate);
         long[] latencies = new long[count];
         AtomicInteger seen = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(count);
@@ -320,7 +322,7 @@ public final class JmsBenchmark {
             Session sending = connection.createSession();
             MessageProducer producer = sending.createProducer(destination);
             producer.setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
-            long interval = TimeUnit.SECONDS.toNanos(1) / PACED_RATE;
+            long interval = TimeUnit.SECONDS.toNanos(1) / pacedRate;
             long next = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 long wait = next - System.nanoTime();
