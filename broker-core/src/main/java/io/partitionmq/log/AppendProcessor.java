@@ -74,9 +74,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
         handover = ShareHandover.afterAppend(log, entry.getKey(), System.currentTimeMillis());
         if (!handover.isEmpty()) {
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
-            if (pushesFor(entry.getKey(), false)) {
-                handover.publish(member());
-            }
+            push(handover, entry.getKey(), false);
         }
         TrafficMeter meter = TrafficMeter.of(member());
         if (meter != null) {

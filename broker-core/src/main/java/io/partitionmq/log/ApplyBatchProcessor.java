@@ -42,9 +42,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         if (!handover.isEmpty()) {
             handover.applyTo(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
-            if (pushesFor(entry.getKey(), true)) {
-                handover.publish(member());
-            }
+            push(handover, entry.getKey(), true);
         }
         return null;
     }

@@ -37,9 +37,7 @@ final class ApplyShareStateProcessor extends ReplicaProcessor<ShareReply> {
             }
             entry.setValue(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
-            if (!handover.isEmpty() && pushesFor(entry.getKey(), true)) {
-                handover.publish(member());
-            }
+            push(handover, entry.getKey(), true);
         }
         return null;
     }

@@ -2,10 +2,6 @@ package io.partitionmq.log;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
-import com.hazelcast.instance.impl.HazelcastInstanceImpl;
-import com.hazelcast.instance.impl.HazelcastInstanceProxy;
-import com.hazelcast.internal.partition.InternalPartitionService;
-import com.hazelcast.internal.partition.PartitionReplica;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.util.List;
@@ -47,20 +43,6 @@ abstract class MemberProcessor<K, V, R> implements EntryProcessor<K, V, R>, Haze
 
     final String localMemberId() {
         return member.getCluster().getLocalMember().getUuid().toString();
-    }
-
-    /**
-     * Whether this member sends the pushes an operation on the key made ({@link SharePush}): its first backup,
-     * once it applied the operation, or the leader of a partition that has no backup.
-     */
-    final boolean pushesFor(Object key, boolean onBackup) {
-        HazelcastInstanceImpl instance = member instanceof HazelcastInstanceProxy proxy
-                ? proxy.getOriginal() : (HazelcastInstanceImpl) member;
-        InternalPartitionService table = instance.node.getPartitionService();
-        PartitionReplica firstBackup = table.getPartition(table.getPartitionId(key)).getReplica(1);
-        return onBackup
-                ? firstBackup != null && firstBackup.uuid().equals(instance.node.getThisUuid())
-                : firstBackup == null;
     }
 
     /** Whether every member has offered what it recovered from disk, so this member may accept appends. */

@@ -1,5 +1,9 @@
 package io.partitionmq.log;
 
+import com.hazelcast.instance.impl.HazelcastInstanceImpl;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.internal.partition.InternalPartitionService;
+import com.hazelcast.internal.partition.PartitionReplica;
 import java.util.Map;
 
 /** A {@link MemberProcessor} on a partition replica. */
@@ -15,6 +19,30 @@ abstract class ReplicaProcessor<R> extends MemberProcessor<PartitionKey, Partiti
             store().rewrite(entry.getKey(), log.toStored());
         }
         log.releaseHeld(heldBytesPerReplica(), store(), entry.getKey());
+    }
+
+    /**
+     * Publishes what the operation handed to waiting share-group consumers, if this member is the one that sends
+     * it ({@link #pushesFor}). Called once the replica holds and has stored the change the pushes come from.
+     */
+    final void push(ShareHandover handover, PartitionKey key, boolean onBackup) {
+        if (!handover.isEmpty() && pushesFor(key, onBackup)) {
+            handover.publish(member());
+        }
+    }
+
+    /**
+     * Whether this member sends the pushes an operation on the key made ({@link SharePush}): its first backup,
+     * once it applied the operation, or the leader of a partition that has no backup.
+     */
+    private boolean pushesFor(PartitionKey key, boolean onBackup) {
+        HazelcastInstanceImpl instance = member() instanceof HazelcastInstanceProxy proxy
+                ? proxy.getOriginal() : (HazelcastInstanceImpl) member();
+        InternalPartitionService table = instance.node.getPartitionService();
+        PartitionReplica firstBackup = table.getPartition(table.getPartitionId(key)).getReplica(1);
+        return onBackup
+                ? firstBackup != null && firstBackup.uuid().equals(instance.node.getThisUuid())
+                : firstBackup == null;
     }
 
     /**

@@ -32,12 +32,14 @@ final class ShareHandover {
         return pushes.isEmpty() ? NONE : new ShareHandover(states, pushes);
     }
 
-    /** After a group's records were acknowledged or released: its waiting consumers take what is available. */
+    /**
+     * After a group's records were acknowledged or released: its waiting consumers take what is available. Only
+     * the pushes travel: the operation replicates the group's state itself ({@link ApplyShareStateProcessor}).
+     */
     static ShareHandover ofGroup(PartitionLog log, PartitionKey key, String group, SharePartition state, long now) {
-        Map<String, SharePartition> states = new TreeMap<>();
         List<SharePush> pushes = new ArrayList<>();
-        hand(log, key, group, state, now, states, pushes);
-        return pushes.isEmpty() ? NONE : new ShareHandover(states, pushes);
+        hand(log, key, group, state, now, new TreeMap<>(), pushes);
+        return pushes.isEmpty() ? NONE : new ShareHandover(Map.of(), pushes);
     }
 
     private static void hand(PartitionLog log, PartitionKey key, String group, SharePartition state, long now,

@@ -119,16 +119,15 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
                     now + waitMillis));
         }
         if (outcome.changed()) {
+            // Records this change freed go to the group's waiting consumers in the same operation.
             if (type != null && state.hasAvailable(log)) {
                 handover = ShareHandover.ofGroup(log, entry.getKey(), group, state, now);
-                if (!handover.isEmpty() && pushesFor(entry.getKey(), false)) {
-                    handover.publish(member());
-                }
             }
             log.shareGroupChanged(state.hasAvailable(log));
             entry.setValue(log);
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             changed = state;
+            push(handover, entry.getKey(), false);
         }
         ShareReply reply = new ShareReply(log, outcome, waits);
         TrafficMeter meter = TrafficMeter.of(member());

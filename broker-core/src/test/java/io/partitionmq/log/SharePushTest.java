@@ -155,7 +155,7 @@ class SharePushTest {
             assertTrue(waits(shares, "stopped", "a", 5_000));
             shares.stopWaiting("stopped", 0, "work", "a");
             assertTrue(waits(shares, "stopped", "b", 100));
-            Thread.sleep(200);
+            Thread.sleep(200); // not synchronisation: the 100 ms wait must run out on the leader's clock
             setup.logs.append(setup.topic, 0, List.of(value("late")));
 
             assertNull(setup.received.poll(300, TimeUnit.MILLISECONDS));

@@ -94,12 +94,13 @@ class DeliveryTest {
                     producer.send(session.createTextMessage(Integer.toString(i)));
                     sent.add(Integer.toString(i));
                     if (i % 25 == 0) {
-                        Thread.sleep(20); // the listener catches up and waits
+                        int sentSoFar = sent.size();
+                        io.partitionmq.cluster.TestBrokers.await(() -> "the listener catches up with the sends",
+                                java.time.Duration.ofMillis(WAIT), () -> received.size() == sentSoFar);
                     }
                 }
                 assertTrue(all.await(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS));
                 assertEquals(sent, received);
-                Thread.sleep(100);
             }
             producer.send(session.createTextMessage("after"));
             try (Connection next = factory.createConnection()) {
