@@ -95,7 +95,7 @@ public final class Broker implements AutoCloseable {
         if (!isRunning()) {
             return;
         }
-        try (BrokerConnection connection = connect()) {
+        try (DirectConnection connection = connect()) {
             int deleted = connection.temporaryTopics().deleteOrphans();
             if (deleted > 0) {
                 LOG.log(Level.INFO, "deleted {0} temporary destinations whose connection is gone", deleted);
@@ -128,7 +128,7 @@ public final class Broker implements AutoCloseable {
      * Returns how many partitions moved their start offset.
      */
     public int applyRetention() {
-        try (BrokerConnection connection = connect()) {
+        try (DirectConnection connection = connect()) {
             Map<PartitionKey, Long> consumed = new HashMap<>();
             connection.groups().lowestCommitted().forEach((partition, offset) ->
                     consumed.put(new PartitionKey(partition.topic(), partition.partition()), offset));
@@ -194,7 +194,7 @@ public final class Broker implements AutoCloseable {
         memberConfig.getUserContext().put(TrafficMeter.CONTEXT_KEY, new TrafficMeter());
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
-        try (BrokerConnection connection = broker.connect()) {
+        try (DirectConnection connection = broker.connect()) {
             ClusterRecovery.awaitMinimumSize(hazelcast, config.minClusterSize(), RECOVERY_TIMEOUT);
             int replicas = connection.logs().offerRecovered(stored);
             connection.groups().restore(stored.states(LogStore.StateKind.GROUP));
@@ -381,8 +381,8 @@ public final class Broker implements AutoCloseable {
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */
-    public BrokerConnection connect() {
-        return new BrokerConnection(hazelcast, () -> { });
+    public DirectConnection connect() {
+        return new DirectConnection(hazelcast, () -> { });
     }
 
     /** The member itself, for tests and cluster views; operations go through {@link #connect()}. */

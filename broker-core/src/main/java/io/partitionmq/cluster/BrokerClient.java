@@ -20,7 +20,7 @@ public final class BrokerClient {
      * @param bootstrap   broker addresses, {@code host:port}
      * @param clusterName the cluster name the brokers were started with
      */
-    public static BrokerConnection connect(List<String> bootstrap, String clusterName, Duration connectTimeout) {
+    public static DirectConnection connect(List<String> bootstrap, String clusterName, Duration connectTimeout) {
         ClientConfig config = new ClientConfig();
         config.setClusterName(clusterName);
         config.setClassLoader(BrokerClient.class.getClassLoader());
@@ -43,7 +43,7 @@ public final class BrokerClient {
                     + bootstrap + " within " + connectTimeout.toSeconds() + " s", e);
         }
         try {
-            return new BrokerConnection(client, client::shutdown);
+            return new DirectConnection(client, client::shutdown);
         } catch (RuntimeException e) {
             // Making the handle already talks to the brokers (map proxies); a broker that drops the connection
             // then, as one rejoining its cluster after a split does, must not leave a client running.

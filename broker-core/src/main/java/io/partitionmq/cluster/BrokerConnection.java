@@ -1,131 +1,65 @@
 package io.partitionmq.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent;
 import io.partitionmq.access.Access;
-import io.partitionmq.group.ConsumerGroups;
-import io.partitionmq.group.Subscriptions;
+import io.partitionmq.group.ConsumerGroupOperations;
+import io.partitionmq.group.SubscriptionOperations;
+import io.partitionmq.log.BatchPreparer;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.PartitionAppender;
-import io.partitionmq.log.PartitionLogs;
-import io.partitionmq.log.ShareGroups;
-import io.partitionmq.transaction.Transactions;
+import io.partitionmq.log.ShareOperations;
+import io.partitionmq.transaction.TransactionOperations;
 import java.util.Optional;
 
 /**
- * A handle on a broker cluster's operations, whether it is reached in-VM (inside a broker) or as a client.
- * Closing it releases what the handle owns and never stops a broker.
+ * What a client (the JMS library, a Kafka-style consumer) reaches of a broker cluster: the cluster itself from
+ * inside its trust boundary ({@link DirectConnection}), or a broker's client port ({@code RemoteConnection}),
+ * where every operation is checked against the permissions of the user it acts for. Closing it releases what
+ * the handle owns and never stops a broker.
  */
-public final class BrokerConnection implements AutoCloseable {
-    private static final String AUTHENTICATION = "pmq.authentication";
+public interface BrokerConnection extends AutoCloseable {
+    LogOperations logs();
 
-    private final PartitionLogs logs;
-    private final PartitionAppender appender;
-    private final ShareGroups shares;
-    private final Subscriptions subscriptions;
-    private final Leases leases;
-    private final TemporaryTopics temporaryTopics;
-    private final Brokers brokers;
-    private final ConsumerGroups groups;
-    private final Transactions transactions;
-    private final Runnable onClose;
-    private final HazelcastInstance hazelcast;
+    ShareOperations shares();
 
-    BrokerConnection(HazelcastInstance hazelcast, Runnable onClose) {
-        this.logs = new PartitionLogs(hazelcast);
-        this.appender = new PartitionAppender(logs);
-        this.shares = new ShareGroups(hazelcast, logs);
-        this.subscriptions = new Subscriptions(hazelcast, logs, shares);
-        this.leases = new Leases(hazelcast);
-        this.temporaryTopics = new TemporaryTopics(hazelcast, logs, leases);
-        this.brokers = new Brokers(hazelcast);
-        this.groups = new ConsumerGroups(hazelcast, logs);
-        this.transactions = new Transactions(hazelcast, logs, shares);
-        this.onClose = onClose;
-        this.hazelcast = hazelcast;
-    }
+    SubscriptionOperations subscriptions();
 
-    /**
-     * Calls {@code lost} when this handle loses the cluster: a client's connection to every broker dropped, or
-     * the broker it runs in shuts down. Closing the returned handle stops the calls.
-     */
-    public AutoCloseable onConnectionLost(Runnable lost) {
-        java.util.UUID registration = hazelcast.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED
-                    || event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN) {
-                lost.run();
-            }
-        });
-        return () -> {
-            if (hazelcast.getLifecycleService().isRunning()) {
-                hazelcast.getLifecycleService().removeLifecycleListener(registration);
-            }
-        };
-    }
+    LeaseOperations leases();
 
-    public PartitionLogs logs() {
-        return logs;
-    }
+    TemporaryTopicOperations temporaryTopics();
+
+    ConsumerGroupOperations groups();
+
+    TransactionOperations transactions();
 
     /** Appends records sent one at a time, batched per partition; shared by everything using this handle. */
-    public PartitionAppender appender() {
-        return appender;
-    }
+    PartitionAppender appender();
 
-    public ShareGroups shares() {
-        return shares;
-    }
+    /** This handle's identity as a producer, for batches it prepares (transactions). */
+    BatchPreparer batches();
 
-    public Subscriptions subscriptions() {
-        return subscriptions;
-    }
-
-    public Leases leases() {
-        return leases;
+    /**
+     * A user the brokers accepted: what they may do, and a handle acting as them until {@link #close()} (which
+     * leaves the handle it came from open).
+     */
+    record Authenticated(Access access, BrokerConnection connection, Runnable end) implements AutoCloseable {
+        @Override
+        public void close() {
+            end.run();
+        }
     }
 
     /**
-     * Asks a broker whether it accepts the credentials (a broker with no users configured accepts any, even none)
-     * and what its policy allows the user; empty if it refuses them. This authenticates and authorizes the JMS
-     * API's callers; it is no security boundary while the Hazelcast ports are reachable (see README, "Trust
-     * boundary").
+     * Asks a broker whether it accepts the credentials (a broker with no users configured accepts any, even none);
+     * empty if it refuses them.
      */
-    public Optional<Access> authenticate(String user, String password) {
-        try {
-            return Optional.ofNullable(hazelcast.getExecutorService(AUTHENTICATION)
-                    .submit(new AuthenticateTask(user, password)).get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the brokers checked the credentials", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the brokers could not check the credentials: " + e.getCause(), e);
-        }
-    }
+    Optional<Authenticated> authenticate(String user, String password);
 
-    public Brokers brokers() {
-        return brokers;
-    }
-
-    public TemporaryTopics temporaryTopics() {
-        return temporaryTopics;
-    }
-
-    public ConsumerGroups groups() {
-        return groups;
-    }
-
-    public Transactions transactions() {
-        return transactions;
-    }
+    /**
+     * Calls {@code lost} when this handle loses the cluster (a client its connection to the brokers, or the broker
+     * it runs in shuts down). Closing the returned handle stops the calls.
+     */
+    AutoCloseable onConnectionLost(Runnable lost);
 
     @Override
-    public void close() {
-        try {
-            appender.awaitAll();
-        } catch (RuntimeException e) {
-            // Each send's own stage reported its failure to its sender.
-        }
-        shares.close();
-        logs.close();
-        onClose.run();
-    }
+    void close();
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * subscription. A lease expires unless its owner renews it, so the name comes free again when the owning process
  * dies without releasing it.
  */
-public final class Leases {
+public final class Leases implements LeaseOperations {
     public static final String LEASES_MAP = "pmq.leases";
 
     private final IMap<String, String> leases;

@@ -50,7 +50,7 @@ final class ReplicaArrivals implements MigrationListener {
         if (!broker.isRunning()) {
             return;
         }
-        try (BrokerConnection connection = broker.connect()) {
+        try (DirectConnection connection = broker.connect()) {
             connection.logs().settleReplicasIn(partitions);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "writing replicas that moved here to disk failed; the next retention pass does"

@@ -11,8 +11,10 @@ import io.partitionmq.log.UnknownTopicException;
  * registered with the lease its owner holds ({@link Leases}); when the owner closes it deletes them, and when
  * its process dies the lease expires and the brokers delete them ({@link #deleteOrphans}).
  */
-public final class TemporaryTopics {
+public final class TemporaryTopics implements TemporaryTopicOperations {
     public static final String TEMPORARY_TOPICS_MAP = "pmq.temporary-topics";
+    /** How every temporary topic's name starts. */
+    public static final String PREFIX = "tmp.";
 
     private final IMap<String, String> owners;
     private final PartitionLogs logs;
@@ -25,8 +27,15 @@ public final class TemporaryTopics {
     }
 
     /** Creates a one-partition topic that lives while the lease {@code ownerLease} is held. */
+    @Override
     public TopicMetadata create(String name, String ownerLease) {
-        owners.set(name, ownerLease);
+        if (!name.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("a temporary topic's name starts with '" + PREFIX + "', not '"
+                    + name + "'");
+        }
+        if (owners.putIfAbsent(name, ownerLease) != null) {
+            throw new IllegalStateException("the temporary topic " + name + " exists already");
+        }
         try {
             return logs.createTopic(name, 1);
         } catch (RuntimeException e) {
@@ -35,7 +44,14 @@ public final class TemporaryTopics {
         }
     }
 
-    public void delete(String name) {
+    @Override
+    public void delete(String name, String ownerLease) {
+        if (ownerLease.equals(owners.get(name))) {
+            delete(name);
+        }
+    }
+
+    private void delete(String name) {
         try {
             logs.deleteTopic(name);
         } catch (UnknownTopicException e) {

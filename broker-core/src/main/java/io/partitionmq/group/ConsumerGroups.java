@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * timeout, and own the partitions their group's coordinator assigned them in the current generation; commits
  * from a member of an older generation are refused, so a zombie cannot move offsets.
  */
-public final class ConsumerGroups {
+public final class ConsumerGroups implements ConsumerGroupOperations {
     public static final String GROUPS_MAP = "pmq.groups";
 
     private final IMap<String, ConsumerGroupState> groups;

@@ -3,7 +3,7 @@ package io.partitionmq.group;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.Record;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ public final class GroupConsumer implements AutoCloseable {
 
     private static final int FETCH_RECORDS = 500;
 
-    private final ConsumerGroups groups;
-    private final PartitionLogs logs;
+    private final ConsumerGroupOperations groups;
+    private final LogOperations logs;
     private final String group;
     private final List<String> topics;
     private final AssignmentStrategy strategy;

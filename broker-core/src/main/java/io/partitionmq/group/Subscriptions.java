@@ -12,7 +12,7 @@ import java.util.Optional;
  * it; opening one under an existing name with a different topic or selector replaces it (its unconsumed
  * records are dropped), as the JMS specification asks.
  */
-public final class Subscriptions {
+public final class Subscriptions implements SubscriptionOperations {
     public static final String SUBSCRIPTIONS_MAP = "pmq.subscriptions";
     /** How many consumers each non-durable shared subscription has, cluster-wide. */
     public static final String CONSUMERS_MAP = "pmq.subscription-consumers";

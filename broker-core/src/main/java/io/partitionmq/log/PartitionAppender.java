@@ -24,10 +24,10 @@ public final class PartitionAppender {
 
     private final Coalescer<PartitionKey, Encoded, Long> appends;
 
-    public PartitionAppender(PartitionLogs logs) {
+    public PartitionAppender(LogOperations logs, BatchPreparer batches) {
         this.appends = new Coalescer<>((key, records) -> {
             byte[] payload = RecordCodec.batchOf(records.stream().map(Encoded::bytes).toList());
-            return logs.appendAsync(records.get(0).topic(), key.partition(), payload, records.size())
+            return logs.appendAsync(batches.prepare(records.get(0).topic(), key.partition(), payload, records.size()))
                     .thenApply(appended -> {
                         List<Long> offsets = new ArrayList<>(records.size());
                         for (int i = 0; i < records.size(); i++) {

@@ -4,7 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +23,7 @@ import java.util.function.Supplier;
  * every change runs as an entry processor on the member that leads the partition. Close it to stop the append
  * watches it registered.
  */
-public final class PartitionLogs implements AutoCloseable {
+public final class PartitionLogs implements LogOperations, AutoCloseable {
     /** Topic name to {@link TopicMetadata}. */
     public static final String TOPICS_MAP = "pmq.topics";
     /** {@link PartitionKey} to the partition's log. */
@@ -44,9 +41,8 @@ public final class PartitionLogs implements AutoCloseable {
     private final IMap<PartitionKey, PartitionLog> logs;
     private final AppendWatchers watchers;
     private final PartitionService partitionService;
-    /** This handle's identity as a producer, and its next sequence number per partition (see ProducerSequences). */
-    private final long producerId = new SecureRandom().nextLong();
-    private final Map<PartitionKey, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** This handle's identity as a producer, for the appends it makes itself. */
+    private final BatchPreparer batches = new BatchPreparer();
 
     public PartitionLogs(HazelcastInstance hazelcast) {
         this.topics = hazelcast.getMap(TOPICS_MAP);
@@ -168,11 +164,8 @@ public final class PartitionLogs implements AutoCloseable {
      * {@link RecordTooLargeException} for a batch above the topic's max.message.bytes.
      */
     public AppendResult append(TopicMetadata topic, int partition, List<ProducerRecord> records) {
-        byte[] payload = encodeChecked(topic, partition, records);
-        PartitionKey key = new PartitionKey(topic.name(), partition);
-        AppendProcessor append = new AppendProcessor(payload, topic.config(), producerId, nextSequence(key));
         try {
-            return appendAsync(key, append, records.size()).toCompletableFuture().join();
+            return appendAsync(batches.prepare(topic, partition, records)).toCompletableFuture().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
@@ -184,37 +177,19 @@ public final class PartitionLogs implements AutoCloseable {
      */
     public CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition,
             List<ProducerRecord> records) {
-        return appendAsync(topic, partition, encodeChecked(topic, partition, records), records.size());
+        return appendAsync(batches.prepare(topic, partition, records));
     }
 
     /**
-     * Encodes and checks records as one batch for a partition and gives it this handle's producer identity and
-     * the partition's next sequence number, without appending it: {@link #appendAsync(PreparedAppend)} does.
+     * Appends a prepared batch ({@link BatchPreparer}); the same batch appended again (from any handle) is
+     * answered with the offsets it got the first time, as long as the partition remembers its producer's recent
+     * batches.
      */
-    public PreparedAppend prepare(TopicMetadata topic, int partition, List<ProducerRecord> records) {
-        byte[] payload = encodeChecked(topic, partition, records);
-        return new PreparedAppend(topic.name(), partition, topic.config(), producerId,
-                nextSequence(new PartitionKey(topic.name(), partition)), payload, records.size());
-    }
-
-    /**
-     * Appends a prepared batch; the same batch appended again (from any handle) is answered with the offsets
-     * it got the first time, as long as the partition remembers its producer's recent batches.
-     */
+    @Override
     public CompletionStage<AppendResult> appendAsync(PreparedAppend prepared) {
         PartitionKey key = new PartitionKey(prepared.topic(), prepared.partition());
         return appendAsync(key, new AppendProcessor(prepared.payload(), prepared.config(), prepared.producer(),
                 prepared.sequence()), prepared.count());
-    }
-
-    private long nextSequence(PartitionKey key) {
-        return sequences.computeIfAbsent(key, k -> new AtomicLong()).getAndIncrement();
-    }
-
-    /** {@link #appendAsync} of a payload already encoded (and checked against the topic's limits). */
-    CompletionStage<AppendResult> appendAsync(TopicMetadata topic, int partition, byte[] payload, int count) {
-        PartitionKey key = new PartitionKey(topic.name(), partition);
-        return appendAsync(key, new AppendProcessor(payload, topic.config(), producerId, nextSequence(key)), count);
     }
 
     private CompletionStage<AppendResult> appendAsync(PartitionKey key, AppendProcessor append, int count) {
@@ -266,18 +241,6 @@ public final class PartitionLogs implements AutoCloseable {
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }
-    }
-
-    private static byte[] encodeChecked(TopicMetadata topic, int partition, List<ProducerRecord> records) {
-        topic.requirePartition(partition);
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("a batch holds at least one record");
-        }
-        byte[] payload = RecordCodec.encode(records);
-        if (payload.length > topic.config().maxMessageBytes()) {
-            throw new RecordTooLargeException(topic.name(), payload.length, topic.config().maxMessageBytes());
-        }
-        return payload;
     }
 
     private static AppendResult appended(String topic, int partition, int records, int bytes, long[] reply) {

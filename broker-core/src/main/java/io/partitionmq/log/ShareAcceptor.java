@@ -17,7 +17,7 @@ public final class ShareAcceptor {
     private final String topic;
     private final Coalescer<Integer, Long, Boolean> accepts;
 
-    public ShareAcceptor(ShareGroups shares, String topic, String group, String consumer,
+    public ShareAcceptor(ShareOperations shares, String topic, String group, String consumer,
             ShareGroups.Settings settings) {
         this.topic = topic;
         this.accepts = new Coalescer<>((partition, offsets) -> {

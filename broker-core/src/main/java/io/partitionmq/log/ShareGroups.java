@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Share groups: queue semantics on a partition log (in the spirit of Kafka's KIP-932). Any number of consumers
@@ -19,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  * {@code maxDeliveries} it goes to the dead-letter topic {@code <topic>.DLQ}, with the reason and its origin.
  * The state lives with the partition, on its leader, replicated to its backups.
  */
-public final class ShareGroups {
+public final class ShareGroups implements ShareOperations {
     public static final String DEAD_LETTER_SUFFIX = ".DLQ";
     public static final String DEAD_LETTER_REASON = "JMS_PartitionMQ_DeadLetterReason";
     public static final String ORIGINAL_TOPIC = "JMS_PartitionMQ_OriginalTopic";
@@ -69,7 +70,7 @@ public final class ShareGroups {
     }
 
     /** Where this handle's waiting consumers are pushed records ({@link #acquireOrWait}). */
-    public synchronized SharePushes pushes() {
+    private synchronized SharePushes pushes() {
         if (pushes == null) {
             pushes = new SharePushes(hazelcast, this);
         }
@@ -91,7 +92,7 @@ public final class ShareGroups {
      */
     public List<ShareRecord> acquire(String topic, int partition, String group, String consumer, int max,
             Settings settings, RecordFilter filter) {
-        return acquireOrWait(topic, partition, group, consumer, max, settings, filter, 0, null).records();
+        return acquire(topic, partition, group, consumer, max, settings, filter, 0, null).records();
     }
 
     /** What an acquisition got, and whether the consumer now waits on the leader for records to be pushed. */
@@ -100,12 +101,25 @@ public final class ShareGroups {
 
     /**
      * {@link #acquire}, and if nothing can be acquired now the consumer waits on the partition's leader, for up
-     * to {@code waitMillis}, to be pushed what it can take as soon as records arrive or are released: to
-     * {@code pushes}, where it must be registered. The wait ends with the push, when the consumer acquires or
+     * to {@code waitMillis}, to be pushed what it can take as soon as records arrive or are released: to the
+     * receiver {@link #receivePushes} registered for it. The wait ends with the push, when the consumer acquires or
      * returns records again, or after {@code waitMillis}; the leader keeps it in memory only, so a new leader
      * starts without it, and a consumer that still waits asks again.
      */
+    @Override
     public Acquisition acquireOrWait(String topic, int partition, String group, String consumer, int max,
+            Settings settings, RecordFilter filter, long waitMillis) {
+        return acquire(topic, partition, group, consumer, max, settings, filter, waitMillis, pushes());
+    }
+
+    @Override
+    public AutoCloseable receivePushes(String consumer, Consumer<PushedRecords> receiver) {
+        SharePushes to = pushes();
+        to.register(consumer, receiver);
+        return () -> to.unregister(consumer);
+    }
+
+    private Acquisition acquire(String topic, int partition, String group, String consumer, int max,
             Settings settings, RecordFilter filter, long waitMillis, SharePushes pushes) {
         if (max <= 0) {
             throw new IllegalArgumentException("acquire at least one record, not " + max);

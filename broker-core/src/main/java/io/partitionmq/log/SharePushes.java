@@ -32,7 +32,7 @@ public final class SharePushes implements AutoCloseable {
     private final ShareGroups shares;
     private final ITopic<SharePush> topic;
     private final UUID registration;
-    private final Map<String, Consumer<SharePush>> receivers = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<PushedRecords>> receivers = new ConcurrentHashMap<>();
 
     SharePushes(HazelcastInstance hazelcast, ShareGroups shares) {
         this.shares = shares;
@@ -46,12 +46,12 @@ public final class SharePushes implements AutoCloseable {
     }
 
     /** Hands the pushes to {@code consumer} to {@code receiver}, on an event thread, until unregistered. */
-    public void register(String consumer, Consumer<SharePush> receiver) {
+    void register(String consumer, Consumer<PushedRecords> receiver) {
         receivers.put(consumer, receiver);
     }
 
     /** Pushes to {@code consumer} that arrive from now on are given back to its group. */
-    public void unregister(String consumer) {
+    void unregister(String consumer) {
         receivers.remove(consumer);
     }
 
@@ -60,9 +60,10 @@ public final class SharePushes implements AutoCloseable {
         if (!push.deadLettered().isEmpty()) {
             CALLS.execute(() -> shares.deadLetter(push));
         }
-        Consumer<SharePush> receiver = receivers.get(push.consumer());
+        Consumer<PushedRecords> receiver = receivers.get(push.consumer());
         if (receiver != null) {
-            receiver.accept(push);
+            receiver.accept(new PushedRecords(push.topic(), push.partition(), push.group(), push.consumer(),
+                    push.acquired(), push.waitEnded()));
         } else if (!push.acquired().isEmpty()) {
             CALLS.execute(() -> giveBack(push));
         }

@@ -1,5 +1,8 @@
 package io.partitionmq.transaction;
 
+import io.partitionmq.access.Access;
+import io.partitionmq.access.Guarded;
+import io.partitionmq.access.Permission;
 import io.partitionmq.log.PreparedAppend;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -8,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a transaction does when it commits: batches to append and share-group records to accept. */
-public record TransactionWork(List<PreparedAppend> appends, List<ShareAccept> accepts) {
+public record TransactionWork(List<PreparedAppend> appends, List<ShareAccept> accepts) implements Guarded {
     public static final TransactionWork EMPTY = new TransactionWork(List.of(), List.of());
 
     public TransactionWork {
@@ -25,6 +28,13 @@ public record TransactionWork(List<PreparedAppend> appends, List<ShareAccept> ac
             accepts.addAll(part.accepts());
         }
         return new TransactionWork(appends, accepts);
+    }
+
+    /** Its sends need {@code send} on their topics, its receives {@code consume}. */
+    @Override
+    public void requireAllowed(Access access) {
+        appends.forEach(append -> access.require(Permission.SEND, append.topic()));
+        accepts.forEach(accept -> access.require(Permission.CONSUME, accept.topic()));
     }
 
     public boolean isEmpty() {

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * finds a committing record — its committer retrying, or a broker after the committer died — can finish it.
  * Two-phase commit keeps the record prepared until the transaction manager decides.
  */
-public final class Transactions {
+public final class Transactions implements TransactionOperations {
     public static final String TRANSACTIONS_MAP = "pmq.transactions";
     private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
 

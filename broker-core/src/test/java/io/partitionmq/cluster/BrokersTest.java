@@ -21,7 +21,7 @@ class BrokersTest {
     @Test
     void eachBrokerReportsItsIdAddressPartitionsAndDisk() {
         try (TestBrokers brokers = TestBrokers.start(2, data)) {
-            BrokerConnection connection = brokers.get(0).connect();
+            DirectConnection connection = brokers.get(0).connect();
             TopicMetadata orders = connection.logs().createTopic("orders", 6);
             for (int p = 0; p < 6; p++) {
                 connection.logs().append(orders, p, List.of(new ProducerRecord(null, Map.of(), new byte[100])));

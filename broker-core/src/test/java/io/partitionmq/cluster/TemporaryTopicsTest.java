@@ -19,7 +19,7 @@ class TemporaryTopicsTest {
     @Test
     void aTemporaryTopicWhoseOwnerStoppedRenewingItsLeaseIsDeletedByTheBrokers() throws Exception {
         try (TestBrokers brokers = TestBrokers.start(1, data)) {
-            BrokerConnection connection = brokers.get(0).connect();
+            DirectConnection connection = brokers.get(0).connect();
             PartitionLogs logs = connection.logs();
             Leases leases = connection.leases();
             assertTrue(leases.acquire("connection:alive", "alive", Duration.ofSeconds(60)));
@@ -35,7 +35,7 @@ class TemporaryTopicsTest {
             assertTrue(logs.findTopic("tmp.dead.1").isEmpty());
             assertTrue(logs.findTopic("tmp.alive.1").isPresent(), "a live owner's temporary topic stays");
 
-            connection.temporaryTopics().delete("tmp.alive.1");
+            connection.temporaryTopics().delete("tmp.alive.1", "connection:alive");
             assertTrue(logs.findTopic("tmp.alive.1").isEmpty(), "its owner deletes it");
         }
     }

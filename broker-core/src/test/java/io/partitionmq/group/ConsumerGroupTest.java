@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.Broker;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.cluster.TestBrokers;
 import io.partitionmq.log.InvalidTopicException;
 import io.partitionmq.log.PartitionLogs;
@@ -47,7 +47,7 @@ class ConsumerGroupTest {
     @Test
     void fourMembersOwnEightPartitionsOnceEachAndAKilledMemberLosesItsShareToTheOthers() throws Exception {
         try (TestBrokers brokers = TestBrokers.start(2, data)) {
-            BrokerConnection connection = brokers.get(0).connect();
+            DirectConnection connection = brokers.get(0).connect();
             TopicMetadata topic = connection.logs().createTopic("events", 8);
             produce(connection.logs(), topic, "a", 10);
             List<GroupConsumer> members = new ArrayList<>();
@@ -116,7 +116,7 @@ class ConsumerGroupTest {
     @Test
     void autoCommitCommitsThePositionsReachedAtTheIntervalAndOnClose() throws Exception {
         try (TestBrokers brokers = TestBrokers.start(1, data)) {
-            BrokerConnection connection = brokers.get(0).connect();
+            DirectConnection connection = brokers.get(0).connect();
             TopicMetadata topic = connection.logs().createTopic("ticks", 1);
             produce(connection.logs(), topic, "t", 5);
             TopicPartition ticks = new TopicPartition("ticks", 0);
@@ -153,7 +153,7 @@ class ConsumerGroupTest {
     @Test
     void aTopicThatGainsPartitionsIsRebalancedOverTheMembers() throws Exception {
         try (TestBrokers brokers = TestBrokers.start(1, data)) {
-            BrokerConnection connection = brokers.get(0).connect();
+            DirectConnection connection = brokers.get(0).connect();
             connection.logs().createTopic("growing", 2);
             List<GroupConsumer> members = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -205,7 +205,7 @@ class ConsumerGroupTest {
     @Test
     void theGroupGoesOnWithItsCommittedStateWhenItsCoordinatorIsTerminated() {
         try (TestBrokers brokers = TestBrokers.start(2, data)) {
-            BrokerConnection first = brokers.get(0).connect();
+            DirectConnection first = brokers.get(0).connect();
             first.logs().createTopic("ledger", 2);
             GroupMembership member = first.groups().join("accounts", null, List.of("ledger"),
                     AssignmentStrategy.ROUND_ROBIN, Duration.ofMinutes(1));

@@ -56,7 +56,7 @@ class PartitionLogsTest {
     @Test
     void recordsSentOneAtATimeByManyThreadsLandOnceEachInEachSendersOrder() throws Exception {
         TopicMetadata busy = logs.createTopic("busy", 1);
-        PartitionAppender appender = new PartitionAppender(logs);
+        PartitionAppender appender = new PartitionAppender(logs, new BatchPreparer());
         int senders = 4;
         int each = 2_000;
         List<Thread> threads = new ArrayList<>();
@@ -99,7 +99,7 @@ class PartitionLogsTest {
     @Test
     void aRecordAboveTheLimitIsRefusedWhenSentAndNothingIsWritten() {
         TopicMetadata small = logs.createTopic("small", 1, Map.of(TopicConfig.MAX_MESSAGE_BYTES, "200"));
-        PartitionAppender appender = new PartitionAppender(logs);
+        PartitionAppender appender = new PartitionAppender(logs, new BatchPreparer());
         RecordTooLargeException refused = assertThrows(RecordTooLargeException.class, () -> appender.append(small,
                 0, new ProducerRecord(null, Map.of(), new byte[500])));
         assertTrue(refused.getMessage().contains("200"), refused.getMessage());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.cluster.TestBrokers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,11 +36,11 @@ class SharePushTest {
     /** Brokers, a client of theirs, a one-partition topic, and the pushes one consumer of it received. */
     private static final class Setup implements AutoCloseable {
         final TestBrokers cluster;
-        final BrokerConnection client;
+        final DirectConnection client;
         final PartitionLogs logs;
         final ShareGroups shares;
         final TopicMetadata topic;
-        final LinkedBlockingQueue<SharePush> received = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<PushedRecords> received = new LinkedBlockingQueue<>();
 
         Setup(int brokers, Path dir, String topicName, String consumer) {
             cluster = TestBrokers.start(brokers, dir);
@@ -49,7 +49,7 @@ class SharePushTest {
             logs = client.logs();
             shares = client.shares();
             topic = logs.createTopic(topicName, 1);
-            shares.pushes().register(consumer, received::add);
+            shares.receivePushes(consumer, received::add);
         }
 
         /** Writes a record and has another consumer take it: the partition now has state on its leader. */
@@ -72,7 +72,7 @@ class SharePushTest {
 
     private static boolean waits(ShareGroups shares, String topic, String consumer, int max, long millis) {
         ShareGroups.Acquisition acquisition = shares.acquireOrWait(topic, 0, "work", consumer, max, SETTINGS, null,
-                millis, shares.pushes());
+                millis);
         assertTrue(acquisition.records().isEmpty() || !acquisition.waiting(), "waits only with nothing taken");
         return acquisition.waiting();
     }
@@ -93,7 +93,7 @@ class SharePushTest {
                 assertTrue(waits(shares, "pushed", "a", 5_000), "with nothing to take the consumer waits");
 
                 setup.logs.append(setup.topic, 0, List.of(value("one"), value("two")));
-                SharePush push = setup.received.poll(10, TimeUnit.SECONDS);
+                PushedRecords push = setup.received.poll(10, TimeUnit.SECONDS);
                 assertNotNull(push, "the append was pushed to the waiting consumer (" + brokers + " brokers)");
                 assertEquals(List.of("one", "two"), push.acquired().stream().map(SharePushTest::text).toList());
                 assertEquals(1, push.acquired().get(0).deliveryCount());
@@ -118,7 +118,7 @@ class SharePushTest {
             assertTrue(waits(shares, "credit", "a", 2, 5_000));
 
             setup.logs.append(setup.topic, 0, List.of(value("one"), value("two"), value("three")));
-            SharePush push = setup.received.poll(10, TimeUnit.SECONDS);
+            PushedRecords push = setup.received.poll(10, TimeUnit.SECONDS);
             assertNotNull(push);
             assertEquals(List.of("one", "two"), push.acquired().stream().map(SharePushTest::text).toList());
             assertTrue(push.waitEnded());
@@ -139,7 +139,7 @@ class SharePushTest {
             shares.acknowledge("released", 0, "work", "a", new long[] {taken.get(0).record().offset()},
                     AcknowledgeType.RELEASE, SETTINGS);
 
-            SharePush push = setup.received.poll(10, TimeUnit.SECONDS);
+            PushedRecords push = setup.received.poll(10, TimeUnit.SECONDS);
             assertNotNull(push, "the released record went to the waiting consumer");
             assertEquals(List.of("only"), push.acquired().stream().map(SharePushTest::text).toList());
             assertEquals(2, push.acquired().get(0).deliveryCount());

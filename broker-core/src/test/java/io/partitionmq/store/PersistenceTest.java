@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.TestBrokers;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupMembership;
 import io.partitionmq.group.TopicPartition;
 import io.partitionmq.log.AcknowledgeType;
+import io.partitionmq.log.BatchPreparer;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.ShareRecord;
@@ -120,7 +121,7 @@ class PersistenceTest {
         BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
         ShareGroups.Settings settings = ShareGroups.Settings.DEFAULTS;
         try (Broker broker = Broker.start(config)) {
-            BrokerConnection connection = broker.connect();
+            DirectConnection connection = broker.connect();
             appendNumbered(connection.logs(), connection.logs().createTopic("work", 1), 0, 5);
             List<ShareRecord> taken = connection.shares().acquire("work", 0, "workers", "c", 3, settings, null);
             connection.shares().acknowledge("work", 0, "workers", "c",
@@ -140,7 +141,7 @@ class PersistenceTest {
         BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data);
         TopicPartition first = new TopicPartition("tracked", 0);
         try (Broker broker = Broker.start(config)) {
-            BrokerConnection connection = broker.connect();
+            DirectConnection connection = broker.connect();
             connection.logs().createTopic("tracked", 1);
             GroupMembership member = connection.groups().join("trackers", null, List.of("tracked"),
                     AssignmentStrategy.RANGE, java.time.Duration.ofMinutes(1));
@@ -211,7 +212,7 @@ class PersistenceTest {
             PartitionLogs logs = brokers.get(0).connect().logs();
             TopicMetadata topic = logs.createTopic("retried", 1, Map.of(TopicConfig.SEGMENT_BYTES, "300"));
             appendNumbered(logs, topic, 0, 10);
-            retried = logs.prepare(topic, 0, List.of(value("once")));
+            retried = new BatchPreparer().prepare(topic, 0, List.of(value("once")));
             first = logs.appendAsync(retried).toCompletableFuture().get();
             appendNumbered(logs, topic, 0, 10);
             brokers.all().forEach(Broker::close);
@@ -238,7 +239,7 @@ class PersistenceTest {
         io.partitionmq.group.Subscription passing = new io.partitionmq.group.Subscription("shared:app:live",
                 "news", null, false, true, false);
         try (Broker broker = Broker.start(config)) {
-            BrokerConnection connection = broker.connect();
+            DirectConnection connection = broker.connect();
             connection.logs().createTopic("news", 2);
             connection.subscriptions().open(kept);
             connection.subscriptions().open(dropped);
@@ -246,7 +247,7 @@ class PersistenceTest {
             assertTrue(connection.subscriptions().delete(dropped.id()));
         }
         try (Broker broker = Broker.start(config)) {
-            BrokerConnection connection = broker.connect();
+            DirectConnection connection = broker.connect();
             assertEquals(java.util.Optional.of(kept), connection.subscriptions().find(kept.id()),
                     "topic, selector and options are back");
             assertTrue(connection.subscriptions().find(dropped.id()).isEmpty(), "an unsubscribed one stays gone");

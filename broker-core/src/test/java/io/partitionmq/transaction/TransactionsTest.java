@@ -9,7 +9,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.cluster.TestBrokers;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.PreparedAppend;
@@ -45,7 +45,7 @@ class TransactionsTest {
 
     @Test
     void aCommitAppendsToEveryPartitionAndAcceptsWhatWasConsumed() {
-        try (TestBrokers brokers = TestBrokers.start(2, data); BrokerConnection connection = brokers.get(0).connect()) {
+        try (TestBrokers brokers = TestBrokers.start(2, data); DirectConnection connection = brokers.get(0).connect()) {
             PartitionLogs logs = connection.logs();
             TopicMetadata in = logs.createTopic("in", 1);
             TopicMetadata out = logs.createTopic("out", 3);
@@ -56,8 +56,8 @@ class TransactionsTest {
             assertEquals(1, consumed.size());
 
             TransactionWork work = new TransactionWork(
-                    List.of(logs.prepare(out, 0, values("a")), logs.prepare(out, 1, values("b", "c")),
-                            logs.prepare(out, 2, values("d"))),
+                    List.of(connection.batches().prepare(out, 0, values("a")), connection.batches().prepare(out, 1, values("b", "c")),
+                            connection.batches().prepare(out, 2, values("d"))),
                     List.of(new ShareAccept("in", 0, "in", "worker", new long[] {0})));
             connection.transactions().commit(work, "connection:test");
 
@@ -73,18 +73,18 @@ class TransactionsTest {
     void aPreparedTransactionShowsNothingSurvivesARestartAndCommitsOnce() {
         BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data).withFlush(FlushPolicy.ALWAYS);
         Broker broker = Broker.start(config);
-        try (BrokerConnection connection = broker.connect()) {
+        try (DirectConnection connection = broker.connect()) {
             PartitionLogs logs = connection.logs();
             TopicMetadata out = logs.createTopic("out", 2);
             connection.transactions().prepare("xa-1", new TransactionWork(
-                    List.of(logs.prepare(out, 0, values("a")), logs.prepare(out, 1, values("b"))), List.of()));
+                    List.of(connection.batches().prepare(out, 0, values("a")), connection.batches().prepare(out, 1, values("b"))), List.of()));
             assertEquals(List.of(), texts(logs, "out", 0), "prepared work is not visible");
             assertThrows(IllegalStateException.class,
                     () -> connection.transactions().prepare("xa-1", TransactionWork.EMPTY));
         }
         broker.kill();
 
-        try (Broker restarted = Broker.start(config); BrokerConnection connection = restarted.connect()) {
+        try (Broker restarted = Broker.start(config); DirectConnection connection = restarted.connect()) {
             Transactions transactions = connection.transactions();
             assertEquals(List.of("xa-1"), transactions.prepared());
             transactions.commitPrepared("xa-1", "connection:tm");
@@ -97,10 +97,10 @@ class TransactionsTest {
 
     @Test
     void aRolledBackPreparedTransactionLeavesNoTrace() {
-        try (TestBrokers brokers = TestBrokers.start(1, data); BrokerConnection connection = brokers.get(0).connect()) {
+        try (TestBrokers brokers = TestBrokers.start(1, data); DirectConnection connection = brokers.get(0).connect()) {
             PartitionLogs logs = connection.logs();
             TopicMetadata out = logs.createTopic("out", 1);
-            connection.transactions().prepare("xa-2", new TransactionWork(List.of(logs.prepare(out, 0,
+            connection.transactions().prepare("xa-2", new TransactionWork(List.of(connection.batches().prepare(out, 0,
                     values("a"))), List.of()));
             connection.transactions().rollbackPrepared("xa-2");
             assertEquals(List.of(), connection.transactions().prepared());
@@ -112,11 +112,11 @@ class TransactionsTest {
     @Test
     void theBrokersFinishACommitWhoseCommitterDiedHalfwayWithoutDuplicates() throws Exception {
         try (TestBrokers brokers = TestBrokers.start(2, data, Duration.ofSeconds(1));
-                BrokerConnection connection = brokers.get(0).connect()) {
+                DirectConnection connection = brokers.get(0).connect()) {
             PartitionLogs logs = connection.logs();
             TopicMetadata out = logs.createTopic("out", 2);
-            PreparedAppend first = logs.prepare(out, 0, values("a"));
-            PreparedAppend second = logs.prepare(out, 1, values("b"));
+            PreparedAppend first = connection.batches().prepare(out, 0, values("a"));
+            PreparedAppend second = connection.batches().prepare(out, 1, values("b"));
             IMap<String, byte[]> records = brokers.get(0).hazelcast().getMap(Transactions.TRANSACTIONS_MAP);
             CountDownLatch finished = new CountDownLatch(1);
             records.addEntryListener((EntryRemovedListener<String, byte[]>) (EntryEvent<String, byte[]> e) ->

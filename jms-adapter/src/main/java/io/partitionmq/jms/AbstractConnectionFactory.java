@@ -1,7 +1,7 @@
 package io.partitionmq.jms;
 
-import io.partitionmq.access.Access;
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.BrokerConnection.Authenticated;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -35,9 +35,10 @@ public abstract class AbstractConnectionFactory implements ConnectionFactory, Qu
         return connection;
     }
 
-    /** What the brokers allow the user, or the reason they refuse the credentials. */
-    static Access authenticate(BrokerConnection broker, String userName, String password) throws JMSException {
-        Optional<Access> access;
+    /** The user as the brokers accepted them (what they may do), or the reason they refuse the credentials. */
+    static Authenticated authenticate(BrokerConnection broker, String userName, String password)
+            throws JMSException {
+        Optional<Authenticated> access;
         try {
             access = broker.authenticate(userName, password);
         } catch (RuntimeException e) {
@@ -54,7 +55,7 @@ public abstract class AbstractConnectionFactory implements ConnectionFactory, Qu
     }
 
     private BrokerConnection brokerOf(Connection connection) throws JMSException {
-        return physical(connection).broker();
+        return physical(connection).cluster();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.partitionmq.jms;
 
-import io.partitionmq.cluster.Leases;
+import io.partitionmq.cluster.LeaseOperations;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Set;
@@ -23,12 +23,12 @@ final class ConnectionLeases implements AutoCloseable {
         return thread;
     });
 
-    private final Leases leases;
+    private final LeaseOperations leases;
     private final String owner;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> renewal;
 
-    ConnectionLeases(Leases leases, String owner) {
+    ConnectionLeases(LeaseOperations leases, String owner) {
         this.leases = leases;
         this.owner = owner;
         long period = TTL.toMillis() / 3;

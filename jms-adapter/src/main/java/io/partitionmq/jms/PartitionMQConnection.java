@@ -2,6 +2,7 @@ package io.partitionmq.jms;
 
 import io.partitionmq.access.Access;
 import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.BrokerConnection.Authenticated;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XAQueueConnection;
 import jakarta.jms.XAQueueSession;
@@ -34,6 +35,8 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private static final System.Logger LOG = System.getLogger(PartitionMQConnection.class.getName());
     private final BrokerAccess.Lease lease;
     private final String id = java.util.UUID.randomUUID().toString();
+    /** Names the connection's lease; unlike the id, which its messages carry, no one else learns it. */
+    private final String leaseSecret = java.util.UUID.randomUUID().toString();
     private final TemporaryDestinations temporaries = new TemporaryDestinations(this);
     private final ConnectionLeases leases;
     private PartitionMQXAResource xaResource;
@@ -46,20 +49,24 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
-    /** What the brokers allow this connection's user; the pool puts back {@link #initialAccess} on reuse. */
-    private final Access initialAccess;
-    private volatile Access access;
+    /**
+     * The user the brokers accepted for this connection, and the handle on the cluster that acts as them; the pool
+     * puts back {@link #initial} on reuse.
+     */
+    private final Authenticated initial;
+    private volatile Authenticated acting;
 
-    PartitionMQConnection(BrokerAccess.Lease lease, Access access) throws JMSException {
+    PartitionMQConnection(BrokerAccess.Lease lease, Authenticated initial) throws JMSException {
         this.lease = lease;
-        this.initialAccess = access;
-        this.access = access;
-        this.leases = new ConnectionLeases(lease.broker().leases(), id);
+        this.initial = initial;
+        this.acting = initial;
+        this.leases = new ConnectionLeases(initial.connection().leases(), id);
         try {
             // The id is a random UUID: no other connection holds this lease.
             leases.acquire(ownerLease());
         } catch (RuntimeException e) {
             leases.close();
+            initial.close();
             lease.close();
             throw JmsErrors.translate(e, "opening a connection");
         }
@@ -85,7 +92,7 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
      * goes when the lease does.
      */
     String ownerLease() {
-        return "connection:" + id;
+        return "connection:" + leaseSecret;
     }
 
     /** This connection's identity on the messages it publishes (for noLocal). */
@@ -95,22 +102,26 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
 
     /** The user a broker accepted for this connection's credentials; null when it was created without. */
     String authenticatedUser() {
-        return access.user();
+        return acting.access().user();
     }
 
     /** What the brokers allow this connection's user. */
     Access access() {
-        return access;
+        return acting.access();
     }
 
     /** From now on the connection acts as the user the brokers just authenticated (a pooled connection's caller). */
-    void authorize(Access access) {
-        this.access = access;
+    void authorize(Authenticated user) {
+        Authenticated previous = acting;
+        acting = user;
+        if (previous != initial) {
+            previous.close();
+        }
     }
 
     /** Back to the identity it was opened with, before the pool hands it to another caller. */
     public void resetAccess() {
-        this.access = initialAccess;
+        authorize(initial);
     }
 
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */
@@ -130,7 +141,13 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         return sessions.stream().anyMatch(session -> session.hasConsumerOn(destination));
     }
 
+    /** The cluster, acting as this connection's user. */
     BrokerConnection broker() {
+        return acting.connection();
+    }
+
+    /** The cluster as this JVM reaches it, before any user is authenticated. */
+    BrokerConnection cluster() {
         return lease.broker();
     }
 
@@ -316,6 +333,8 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         }
         temporaries.deleteAll();
         leases.close();
+        resetAccess();
+        initial.close();
         lease.close();
     }
 

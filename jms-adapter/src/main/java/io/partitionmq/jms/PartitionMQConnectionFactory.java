@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.access.Access;
+import io.partitionmq.cluster.BrokerConnection.Authenticated;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.XAConnection;
@@ -89,9 +90,10 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
     public Connection createConnection(String userName, String password) throws JMSException {
         BrokerAccess.Lease lease = BrokerAccess.acquire(addresses, clusterName,
                 Duration.ofMillis(connectTimeoutMillis));
-        Access access;
+        Authenticated access;
         try {
-            access = lease.inVm() && userName == null ? Access.unrestricted(null)
+            access = lease.inVm() && userName == null
+                    ? new Authenticated(Access.unrestricted(null), lease.broker(), () -> { })
                     : authenticate(lease.broker(), userName, password);
         } catch (JMSException e) {
             lease.close();

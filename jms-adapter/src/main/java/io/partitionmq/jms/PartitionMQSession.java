@@ -796,7 +796,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     static void commit(SessionWork.Pending pending, BrokerConnection broker, String ownerLease)
             throws JMSException {
         try {
-            broker.transactions().commit(pending.work(broker.logs()), ownerLease);
+            broker.transactions().commit(pending.work(broker.batches()), ownerLease);
         } catch (TransactionIncompleteException e) {
             pending.committed();
             throw JmsErrors.translate(e, "committing");

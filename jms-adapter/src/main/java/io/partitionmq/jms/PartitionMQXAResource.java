@@ -247,7 +247,7 @@ public final class PartitionMQXAResource implements XAResource {
     private TransactionWork workOf(Branch branch) {
         List<TransactionWork> parts = new ArrayList<>();
         for (SessionWork.Pending pending : branch.work) {
-            parts.add(pending.work(broker().logs()));
+            parts.add(pending.work(broker().batches()));
         }
         return TransactionWork.combine(parts);
     }

@@ -1,6 +1,6 @@
 package io.partitionmq.jms;
 
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.TopicMetadata;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ final class PartitionSignals implements AutoCloseable {
     private final AtomicIntegerArray pending;
     private final List<AutoCloseable> watches = new ArrayList<>();
 
-    PartitionSignals(PartitionLogs logs, TopicMetadata topic, Runnable onAppend) {
+    PartitionSignals(LogOperations logs, TopicMetadata topic, Runnable onAppend) {
         pending = new AtomicIntegerArray(topic.partitions());
         for (int p = 0; p < topic.partitions(); p++) {
             int partition = p;

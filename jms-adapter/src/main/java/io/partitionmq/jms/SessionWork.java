@@ -1,6 +1,6 @@
 package io.partitionmq.jms;
 
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.BatchPreparer;
 import io.partitionmq.log.PreparedAppend;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
@@ -75,14 +75,14 @@ final class SessionWork {
          * numbers). Messages of non-durable subscribers are acknowledged by their consumer alone, in
          * {@link #committed}.
          */
-        synchronized TransactionWork work(PartitionLogs logs) {
+        synchronized TransactionWork work(BatchPreparer batches) {
             if (work == null) {
-                work = toWork(logs);
+                work = toWork(batches);
             }
             return work;
         }
 
-        private TransactionWork toWork(PartitionLogs logs) {
+        private TransactionWork toWork(BatchPreparer batches) {
             Map<String, List<Staged>> byPartition = new LinkedHashMap<>();
             for (Staged message : staged) {
                 byPartition.computeIfAbsent(message.topic().name() + "/" + message.partition(),
@@ -90,7 +90,7 @@ final class SessionWork {
             }
             List<PreparedAppend> appends = new ArrayList<>();
             for (List<Staged> batch : byPartition.values()) {
-                appends.add(logs.prepare(batch.get(0).topic(), batch.get(0).partition(),
+                appends.add(batches.prepare(batch.get(0).topic(), batch.get(0).partition(),
                         batch.stream().map(Staged::record).toList()));
             }
             Map<String, List<ShareAccept>> accepts = new LinkedHashMap<>();

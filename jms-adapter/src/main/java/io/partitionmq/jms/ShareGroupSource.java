@@ -5,8 +5,8 @@ import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
-import io.partitionmq.log.SharePush;
-import io.partitionmq.log.SharePushes;
+import io.partitionmq.log.PushedRecords;
+import io.partitionmq.log.ShareOperations;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.TopicMetadata;
@@ -48,7 +48,7 @@ final class ShareGroupSource implements RecordSource {
     /** Shorter waits are not worth registering: such a consumer asks once and returns. */
     private static final long MIN_WAIT_MILLIS = 50;
 
-    private final ShareGroups shares;
+    private final ShareOperations shares;
     private final String topic;
     private final String group;
     private final String consumer = UUID.randomUUID().toString();
@@ -58,7 +58,7 @@ final class ShareGroupSource implements RecordSource {
     private final ShareAcceptor acceptor;
     private final ArrayDeque<Delivery> acquired = new ArrayDeque<>();
     private int nextPartition;
-    private final SharePushes pushes;
+    private final AutoCloseable pushes;
     /** Pushed records, in arrival order, not yet moved to {@link #acquired}. */
     private final ConcurrentLinkedQueue<Delivery> pushed = new ConcurrentLinkedQueue<>();
     /**
@@ -84,12 +84,11 @@ final class ShareGroupSource implements RecordSource {
         this.waitingUntil = new AtomicLongArray(signals.partitions());
         this.waitEnds = new AtomicIntegerArray(signals.partitions());
         this.unwaitable = new boolean[signals.partitions()];
-        this.pushes = shares.pushes();
-        pushes.register(consumer, push -> pushed(push, onAppend));
+        this.pushes = shares.receivePushes(consumer, push -> pushed(push, onAppend));
     }
 
     /** On an event thread: the records join the queue before the wait ends, so an acquisition cannot pass them. */
-    private void pushed(SharePush push, Runnable onAppend) {
+    private void pushed(PushedRecords push, Runnable onAppend) {
         int p = push.partition();
         for (ShareRecord record : push.acquired()) {
             pushed.add(new Delivery(p, record.record(), record.deliveryCount()));
@@ -138,7 +137,7 @@ final class ShareGroupSource implements RecordSource {
                 int endsBefore = waitEnds.get(p);
                 long asked = System.nanoTime();
                 ShareGroups.Acquisition got = shares.acquireOrWait(topic, p, group, consumer, PREFETCH, settings,
-                        filter, wait, pushes);
+                        filter, wait);
                 unwaitable[p] = wait > 0 && !got.waiting() && got.records().isEmpty();
                 for (ShareRecord record : got.records()) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
@@ -222,11 +221,19 @@ final class ShareGroupSource implements RecordSource {
         }
     }
 
+    private void stopReceivingPushes() {
+        try {
+            pushes.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "no longer receiving pushes to " + consumer + " failed", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
             // From now on pushes to this consumer are given back by the connection.
-            pushes.unregister(consumer);
+            stopReceivingPushes();
             returnUndelivered();
             stopWaiting();
             awaitAccepted();

@@ -2,7 +2,7 @@ package io.partitionmq.jms;
 
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.Record;
 import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.RecordFilter;
@@ -21,7 +21,7 @@ final class SubscriberCursor implements RecordSource {
     private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
     private static final int FETCH_RECORDS = 500;
 
-    private final PartitionLogs logs;
+    private final LogOperations logs;
     private final String topic;
     private final PartitionSignals signals;
     private final RecordFilter filter;
@@ -33,7 +33,7 @@ final class SubscriberCursor implements RecordSource {
     private int nextPartition;
 
     /** @param filter the subscriber's selector, applied as records arrive; null for none */
-    SubscriberCursor(PartitionLogs logs, TopicMetadata topic, RecordFilter filter, Runnable onAppend) {
+    SubscriberCursor(LogOperations logs, TopicMetadata topic, RecordFilter filter, Runnable onAppend) {
         this.filter = filter;
         this.logs = logs;
         this.topic = topic.name();

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TemporaryDestinations {
     private static final System.Logger LOG = System.getLogger(TemporaryDestinations.class.getName());
-    static final String PREFIX = "tmp.";
+    static final String PREFIX = io.partitionmq.cluster.TemporaryTopics.PREFIX;
 
     private final PartitionMQConnection connection;
     private final AtomicLong created = new AtomicLong();
@@ -66,7 +66,7 @@ final class TemporaryDestinations {
         }
         live.remove(destination);
         try {
-            connection.broker().temporaryTopics().delete(destination.getName());
+            connection.broker().temporaryTopics().delete(destination.getName(), connection.ownerLease());
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "deleting " + destination);
         }
@@ -76,7 +76,7 @@ final class TemporaryDestinations {
     void deleteAll() {
         for (PartitionMQDestination destination : live) {
             try {
-                connection.broker().temporaryTopics().delete(destination.getName());
+                connection.broker().temporaryTopics().delete(destination.getName(), connection.ownerLease());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "deleting " + destination.getName() + " failed; the brokers delete it once"
                         + " the connection's lease expires", e);
