@@ -1,7 +1,7 @@
 package io.partitionmq.bench;
 
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ProducerRecord;
@@ -62,7 +62,7 @@ public final class EngineBenchmark {
 
     private static Run runOnce(Settings settings, int index) throws Exception {
         try (BenchCluster cluster = BenchCluster.start(settings.flush());
-                BrokerConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                DirectConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
                         Duration.ofSeconds(30))) {
             PartitionLogs logs = client.logs();
             // Warm up the JIT and the connections on a topic of its own, then measure on a fresh one.

@@ -1,7 +1,7 @@
 package io.partitionmq.bench;
 
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupConsumer;
 import io.partitionmq.group.OffsetResetPolicy;
@@ -49,7 +49,7 @@ public final class GroupBenchmark {
         int records = Integer.parseInt(given.getOrDefault("records", "400000"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
         try (BenchCluster cluster = BenchCluster.start(FlushPolicy.INTERVAL);
-                BrokerConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                DirectConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
                         Duration.ofSeconds(30))) {
             report("group: records/s consumed", runs, run -> groupThroughput(client, records, run));
             report("share: records/s consumed", runs, run -> shareThroughput(client, records, run));
@@ -90,7 +90,7 @@ public final class GroupBenchmark {
         return topic;
     }
 
-    private static double groupThroughput(BrokerConnection client, int records, int run) throws Exception {
+    private static double groupThroughput(DirectConnection client, int records, int run) throws Exception {
         String topic = filledTopic(client.logs(), "group-bench-" + run, records).name();
         AtomicLong consumed = new AtomicLong();
         List<GroupConsumer> consumers = new ArrayList<>();
@@ -119,7 +119,7 @@ public final class GroupBenchmark {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double shareThroughput(BrokerConnection client, int records, int run) throws Exception {
+    private static double shareThroughput(DirectConnection client, int records, int run) throws Exception {
         String topic = filledTopic(client.logs(), "share-bench-" + run, records).name();
         ShareGroups shares = client.shares();
         AtomicLong consumed = new AtomicLong();
@@ -147,7 +147,7 @@ public final class GroupBenchmark {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double rebalanceMillis(BrokerConnection client, int run) throws Exception {
+    private static double rebalanceMillis(DirectConnection client, int run) throws Exception {
         String topic = client.logs().createTopic("rebalance-bench-" + run, PARTITIONS * 2).name();
         String group = "rebalancing-" + run;
         List<GroupConsumer> consumers = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.partitionmq.server;
 
 import io.partitionmq.cluster.Broker;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.cluster.ClusterHealth;
 import io.partitionmq.cluster.LocalBroker;
 import io.partitionmq.group.UnknownGroupException;
@@ -85,7 +85,7 @@ public class BrokerMetrics {
         if (broker == null) {
             return;
         }
-        try (BrokerConnection connection = broker.connect()) {
+        try (DirectConnection connection = broker.connect()) {
             Map<String, TopicFigures> byTopic = new HashMap<>();
             for (Map.Entry<PartitionKey, PartitionSummary> led : connection.logs().localSummaries().entrySet()) {
                 PartitionSummary summary = led.getValue();

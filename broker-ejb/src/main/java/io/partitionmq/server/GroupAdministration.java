@@ -1,6 +1,6 @@
 package io.partitionmq.server;
 
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.ConsumerGroups;
 import io.partitionmq.group.GroupDescription;
 import io.partitionmq.group.OffsetReset;
@@ -35,7 +35,7 @@ public class GroupAdministration {
 
     /** The share groups of a topic: in flight and available per partition; dead-lettered from its DLQ topic. */
     public ShareGroupsOfTopic shareGroups(String topic) {
-        BrokerConnection broker = BrokerService.running().connect();
+        DirectConnection broker = BrokerService.running().connect();
         PartitionLogs logs = broker.logs();
         TopicMetadata metadata = logs.findTopic(topic).orElseThrow(() -> new UnknownTopicException(topic));
         long deadLettered = logs.findTopic(topic + ShareGroups.DEAD_LETTER_SUFFIX)

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.BrokerConnection;
+import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupMembership;
 import io.partitionmq.group.TopicPartition;
@@ -29,7 +29,7 @@ final class ConsoleScenario {
     }
 
     static void run(String base, int brokerPort, Path screenshots) {
-        try (BrokerConnection broker = BrokerClient.connect(List.of("127.0.0.1:" + brokerPort), "partitionmq",
+        try (DirectConnection broker = BrokerClient.connect(List.of("127.0.0.1:" + brokerPort), "partitionmq",
                 Duration.ofSeconds(60)); Chromium chromium = new Chromium(base, screenshots)) {
             chromium.open("/");
             logIn(chromium, "it-admin", "it-admin-secret");
