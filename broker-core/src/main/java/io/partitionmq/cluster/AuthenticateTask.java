@@ -31,6 +31,11 @@ final class AuthenticateTask implements Callable<Access>, Serializable, Hazelcas
 
     @Override
     public Access call() {
+        return decide(member, user, password);
+    }
+
+    /** What the member's configuration allows the user with that password; null if it refuses them. */
+    static Access decide(HazelcastInstance member, String user, String password) {
         Users users = member.getUserContext().get(Broker.USERS_KEY) instanceof Users configured ? configured
                 : Users.none();
         if (users.isEmpty()) {

@@ -17,6 +17,7 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
+import io.partitionmq.access.Access;
 import io.partitionmq.access.AccessPolicy;
 import io.partitionmq.access.Users;
 import io.partitionmq.log.LogDefaults;
@@ -38,8 +39,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +74,8 @@ public final class Broker implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final ScheduledExecutorService housekeeping;
     private final LogStore store;
+    /** What serves this broker's clients (its client port), stopped with it. */
+    private final List<AutoCloseable> endpoints = new CopyOnWriteArrayList<>();
 
     private Broker(BrokerConfig config, String id, HazelcastInstance hazelcast, LogStore store) {
         this.config = config;
@@ -385,6 +390,30 @@ public final class Broker implements AutoCloseable {
         return new DirectConnection(hazelcast, () -> { });
     }
 
+    /**
+     * What this broker's configuration allows the user with that password (any user, even none, when it has no
+     * users configured); empty if it refuses them.
+     */
+    public Optional<Access> authenticate(String user, String password) {
+        return Optional.ofNullable(AuthenticateTask.decide(hazelcast, user, password));
+    }
+
+    /** Stops {@code endpoint} when the broker stops (or is killed). */
+    public void attach(AutoCloseable endpoint) {
+        endpoints.add(endpoint);
+    }
+
+    private void closeEndpoints() {
+        for (AutoCloseable endpoint : endpoints) {
+            try {
+                endpoint.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "stopping " + endpoint + " failed", e);
+            }
+        }
+        endpoints.clear();
+    }
+
     /** The member itself, for tests and cluster views; operations go through {@link #connect()}. */
     public HazelcastInstance hazelcast() {
         return hazelcast;
@@ -393,6 +422,7 @@ public final class Broker implements AutoCloseable {
     /** Leaves the cluster gracefully: partitions this member leads migrate to the others first. */
     @Override
     public void close() {
+        closeEndpoints();
         housekeeping.shutdownNow();
         if (isRunning()) {
             LOG.log(Level.INFO, "PartitionMQ broker {0} stopping", id());
@@ -406,6 +436,7 @@ public final class Broker implements AutoCloseable {
      * For failure tests and for a broker that must not linger.
      */
     public void kill() {
+        closeEndpoints();
         housekeeping.shutdownNow();
         hazelcast.getLifecycleService().terminate();
     }

@@ -1,5 +1,6 @@
 package io.partitionmq.cluster;
 
+import io.partitionmq.remote.Gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,9 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts several brokers in this JVM on free loopback ports, forming one cluster. */
+/** Starts several brokers in this JVM on free loopback ports, forming one cluster, each with its client port. */
 public final class TestBrokers implements AutoCloseable {
     private final List<Broker> brokers = new ArrayList<>();
+    private final List<Gateway> gateways = new ArrayList<>();
 
     private TestBrokers() {
     }
@@ -47,6 +49,7 @@ public final class TestBrokers implements AutoCloseable {
                     .toList();
             starting.forEach(broker -> started.brokers.add(broker.join()));
         }
+        started.brokers.forEach(broker -> started.gateways.add(Gateway.open(broker, 0)));
         return started;
     }
 
@@ -91,8 +94,19 @@ public final class TestBrokers implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /** The member addresses, which Hazelcast clients inside the trust boundary use. */
     public List<String> addresses() {
         return brokers.stream().map(b -> b.config().host() + ":" + b.config().port()).toList();
+    }
+
+    /** The client ports' addresses, which JMS clients use. */
+    public List<String> clientAddresses() {
+        return gateways.stream().map(Gateway::address).toList();
+    }
+
+    /** {@link #clientAddresses()} as a connection factory takes them. */
+    public String clientAddressList() {
+        return String.join(",", clientAddresses());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.partitionmq.jms;
 
 import io.partitionmq.cluster.Broker;
-import io.partitionmq.cluster.BrokerClient;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.cluster.LocalBroker;
+import io.partitionmq.remote.RemoteConnection;
 import jakarta.jms.JMSException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where connections find the brokers. With bootstrap addresses, all connections to the same cluster share one
- * Hazelcast client (one set of sockets per JVM, as a Kafka producer is shared); without, they call the broker
- * running in this JVM.
+ * Where connections find the brokers. With bootstrap addresses (the brokers' client ports), all connections to
+ * the same cluster share one link (one socket per JVM), each acting in its own user's session; without, they call
+ * the broker running in this JVM.
  */
 final class BrokerAccess {
     private static final Map<String, SharedClient> CLIENTS = new HashMap<>();
@@ -74,7 +74,7 @@ final class BrokerAccess {
         SharedClient client = CLIENTS.get(id);
         if (client == null) {
             try {
-                client = new SharedClient(BrokerClient.connect(bootstrap, clusterName, timeout));
+                client = new SharedClient(RemoteConnection.connect(bootstrap, clusterName, timeout));
             } catch (IllegalStateException e) {
                 throw JmsErrors.translate(e, "connecting to the brokers");
             }

@@ -28,8 +28,7 @@ class AuthenticationTest {
             // "secret" given as its SHA-256, "pw2" in the clear.
             brokers.get(0).authenticateWith(Users.parse(
                     "alice:{sha256}2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b, bob:pw2"));
-            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
-                    brokers.addresses()));
+            PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(brokers.clientAddressList());
             factory.setClusterName(brokers.get(0).config().clusterName());
 
             try (Connection alice = factory.createConnection("alice", "secret")) {

@@ -24,7 +24,7 @@ class ClusterMinorityTest {
         try (TestBrokers brokers = TestBrokers.start(3, data, config -> config.withMinClusterSize(2))) {
             Broker survivor = brokers.get(2);
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(
-                    survivor.config().host() + ":" + survivor.config().port());
+                    brokers.clientAddresses().get(2));
             factory.setClusterName(survivor.config().clusterName());
             try (Connection connection = factory.createConnection()) {
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

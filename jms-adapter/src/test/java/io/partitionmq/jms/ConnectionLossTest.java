@@ -19,8 +19,7 @@ class ConnectionLossTest {
     @Test
     void theExceptionListenerIsToldWhenTheBrokersGoAway() throws Exception {
         TestBrokers brokers = TestBrokers.start(1, data);
-        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
-                brokers.addresses()));
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(brokers.clientAddressList());
         factory.setClusterName(brokers.get(0).config().clusterName());
         Connection connection = factory.createConnection();
         try {

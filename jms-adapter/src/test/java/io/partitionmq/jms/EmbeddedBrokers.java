@@ -28,7 +28,7 @@ final class EmbeddedBrokers implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("partitionmq-test");
         brokers = TestBrokers.start(count, data);
-        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
+        factory = new PartitionMQConnectionFactory(brokers.clientAddressList());
         factory.setClusterName(brokers.get(0).config().clusterName());
     }
 

@@ -57,7 +57,7 @@ class JavaSeClientTest {
     @BeforeAll
     static void startBrokers() {
         brokers = TestBrokers.start(2, data);
-        factory = new PartitionMQConnectionFactory(String.join(",", brokers.addresses()));
+        factory = new PartitionMQConnectionFactory(brokers.clientAddressList());
         factory.setClusterName(brokers.get(0).config().clusterName());
     }
 

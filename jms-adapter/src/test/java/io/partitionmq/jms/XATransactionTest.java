@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.remote.Gateway;
 import io.partitionmq.store.FlushPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -57,9 +58,9 @@ class XATransactionTest {
         }
     }
 
+    /** A factory for clients of the broker, on a client port of its own. */
     private static PartitionMQConnectionFactory factoryFor(Broker broker) {
-        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(
-                broker.config().host() + ":" + broker.config().port());
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(Gateway.open(broker, 0).address());
         factory.setClusterName(broker.config().clusterName());
         return factory;
     }

@@ -64,7 +64,7 @@ class ResourceAdapterTest {
     static void start() {
         brokers = TestBrokers.start(1, data);
         adapter = new PartitionMQResourceAdapter();
-        adapter.setAddresses(String.join(",", brokers.addresses()));
+        adapter.setAddresses(brokers.clientAddressList());
         adapter.setClusterName(brokers.get(0).config().clusterName());
         adapter.start(new Bootstrap(work));
     }
@@ -264,8 +264,7 @@ class ResourceAdapterTest {
     }
 
     private static PartitionMQConnectionFactory client() {
-        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
-                brokers.addresses()));
+        PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(brokers.clientAddressList());
         factory.setClusterName(brokers.get(0).config().clusterName());
         return factory;
     }
