@@ -2,6 +2,7 @@ package io.partitionmq.bench;
 
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.remote.Gateway;
 import io.partitionmq.store.FlushPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ final class BenchCluster implements AutoCloseable {
     private final List<String> members;
     private final String name;
     private final List<Broker> brokers = new ArrayList<>();
+    private final List<String> clientAddresses = new ArrayList<>();
 
     private BenchCluster(Path data, List<String> members, String name) {
         this.data = data;
@@ -38,8 +40,10 @@ final class BenchCluster implements AutoCloseable {
                 List.of("127.0.0.1:" + first, "127.0.0.1:" + second), "bench-" + first);
         try {
             for (int port : new int[] {first, second}) {
-                cluster.brokers.add(Broker.start(BrokerConfig.loopback(port, cluster.data.resolve("b" + port))
-                        .withCluster(cluster.name, cluster.members).withFlush(flush)));
+                Broker broker = Broker.start(BrokerConfig.loopback(port, cluster.data.resolve("b" + port))
+                        .withCluster(cluster.name, cluster.members).withFlush(flush));
+                cluster.brokers.add(broker);
+                cluster.clientAddresses.add(Gateway.open(broker, 0).address());
             }
         } catch (RuntimeException e) {
             cluster.close();
@@ -48,9 +52,9 @@ final class BenchCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** The brokers' addresses, what a client bootstraps from. */
-    List<String> members() {
-        return members;
+    /** The brokers' client ports, what a client bootstraps from. */
+    List<String> clientAddresses() {
+        return clientAddresses;
     }
 
     String name() {

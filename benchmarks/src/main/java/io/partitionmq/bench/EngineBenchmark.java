@@ -1,11 +1,10 @@
 package io.partitionmq.bench;
 
-import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.log.FetchResult;
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.remote.RemoteConnection;
 import io.partitionmq.store.FlushPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The engine's append and fetch throughput, measured as Kafka's producer and consumer perf tools measure a
  * broker: two brokers (backup-count 1, so every append is replicated synchronously) in this JVM, and a client
- * reaching them over loopback through Hazelcast's client protocol. Producing: batches of records, several in
+ * reaching them over loopback through a broker's client port. Producing: batches of records, several in
  * flight, spread over the partitions. Consuming: one reader per partition from offset 0 to the end. Each run
  * starts fresh brokers; the report gives the median and the range of several runs.
  */
@@ -62,24 +61,24 @@ public final class EngineBenchmark {
 
     private static Run runOnce(Settings settings, int index) throws Exception {
         try (BenchCluster cluster = BenchCluster.start(settings.flush());
-                DirectConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                RemoteConnection client = RemoteConnection.connect(cluster.clientAddresses(), cluster.name(),
                         Duration.ofSeconds(30))) {
-            PartitionLogs logs = client.logs();
+            LogOperations logs = client.logs();
             // Warm up the JIT and the connections on a topic of its own, then measure on a fresh one.
-            TopicMetadata warmUp = logs.createTopic("warm-up-" + index, settings.partitions());
-            produce(logs, warmUp, settings);
+            TopicMetadata warmUp = logs.createTopic("warm-up-" + index, settings.partitions(), Map.of());
+            produce(client, warmUp, settings);
             consume(logs, warmUp, settings);
-            logs.deleteTopic(warmUp.name());
-            TopicMetadata topic = logs.createTopic("bench-" + index, settings.partitions());
+            TopicMetadata topic = logs.createTopic("bench-" + index, settings.partitions(), Map.of());
             long heapBefore = usedHeap();
-            double produced = produce(logs, topic, settings);
+            double produced = produce(client, topic, settings);
             double heapPerRecord = (usedHeap() - heapBefore) / (double) settings.records();
             double consumed = consume(logs, topic, settings);
             return new Run(produced, consumed, heapPerRecord);
         }
     }
 
-    private static double produce(PartitionLogs logs, TopicMetadata topic, Settings settings) throws Exception {
+    private static double produce(RemoteConnection client, TopicMetadata topic, Settings settings)
+            throws Exception {
         byte[] value = new byte[settings.size()];
         List<ProducerRecord> batch = Collections.nCopies(settings.batch(),
                 new ProducerRecord(null, Map.of(), value));
@@ -89,12 +88,13 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < batches && failure.get() == null; i++) {
             inFlight.acquire();
-            logs.appendAsync(topic, i % topic.partitions(), batch).whenComplete((result, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                inFlight.release();
-            });
+            client.logs().appendAsync(client.batches().prepare(topic, i % topic.partitions(), batch))
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                        inFlight.release();
+                    });
         }
         inFlight.acquire(settings.inFlight());
         long elapsed = System.nanoTime() - start;
@@ -104,7 +104,7 @@ public final class EngineBenchmark {
         return batches * (double) settings.batch() / (elapsed / 1e9);
     }
 
-    private static double consume(PartitionLogs logs, TopicMetadata topic, Settings settings) {
+    private static double consume(LogOperations logs, TopicMetadata topic, Settings settings) {
         long start = System.nanoTime();
         List<CompletableFuture<Long>> readers = new ArrayList<>();
         for (int p = 0; p < topic.partitions(); p++) {

@@ -1,17 +1,17 @@
 package io.partitionmq.bench;
 
-import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupConsumer;
 import io.partitionmq.group.OffsetResetPolicy;
 import io.partitionmq.group.TopicPartition;
-import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.LogOperations;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareAcceptor;
 import io.partitionmq.log.ShareGroups;
+import io.partitionmq.log.ShareOperations;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.remote.RemoteConnection;
 import io.partitionmq.store.FlushPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class GroupBenchmark {
         int records = Integer.parseInt(given.getOrDefault("records", "400000"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
         try (BenchCluster cluster = BenchCluster.start(FlushPolicy.INTERVAL);
-                DirectConnection client = BrokerClient.connect(cluster.members(), cluster.name(),
+                RemoteConnection client = RemoteConnection.connect(cluster.clientAddresses(), cluster.name(),
                         Duration.ofSeconds(30))) {
             report("group: records/s consumed", runs, run -> groupThroughput(client, records, run));
             report("share: records/s consumed", runs, run -> shareThroughput(client, records, run));
@@ -75,12 +75,14 @@ public final class GroupBenchmark {
                 values[runs - 1]);
     }
 
-    private static TopicMetadata filledTopic(PartitionLogs logs, String name, int records) {
-        TopicMetadata topic = logs.createTopic(name, PARTITIONS);
+    private static TopicMetadata filledTopic(RemoteConnection client, String name, int records) {
+        LogOperations logs = client.logs();
+        TopicMetadata topic = logs.createTopic(name, PARTITIONS, Map.of());
         List<ProducerRecord> batch = Collections.nCopies(500, new ProducerRecord(null, Map.of(), new byte[100]));
         List<CompletableFuture<?>> appends = new ArrayList<>();
         for (int i = 0; i < records / batch.size(); i++) {
-            appends.add(logs.appendAsync(topic, i % PARTITIONS, batch).toCompletableFuture());
+            appends.add(logs.appendAsync(client.batches().prepare(topic, i % PARTITIONS, batch))
+                    .toCompletableFuture());
             if (appends.size() == 8) {
                 appends.forEach(CompletableFuture::join);
                 appends.clear();
@@ -90,8 +92,8 @@ public final class GroupBenchmark {
         return topic;
     }
 
-    private static double groupThroughput(DirectConnection client, int records, int run) throws Exception {
-        String topic = filledTopic(client.logs(), "group-bench-" + run, records).name();
+    private static double groupThroughput(RemoteConnection client, int records, int run) throws Exception {
+        String topic = filledTopic(client, "group-bench-" + run, records).name();
         AtomicLong consumed = new AtomicLong();
         List<GroupConsumer> consumers = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
@@ -119,9 +121,9 @@ public final class GroupBenchmark {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double shareThroughput(DirectConnection client, int records, int run) throws Exception {
-        String topic = filledTopic(client.logs(), "share-bench-" + run, records).name();
-        ShareGroups shares = client.shares();
+    private static double shareThroughput(RemoteConnection client, int records, int run) throws Exception {
+        String topic = filledTopic(client, "share-bench-" + run, records).name();
+        ShareOperations shares = client.shares();
         AtomicLong consumed = new AtomicLong();
         List<Runnable> consumers = new ArrayList<>();
         for (int c = 0; c < MEMBERS; c++) {
@@ -147,8 +149,8 @@ public final class GroupBenchmark {
         return records / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double rebalanceMillis(DirectConnection client, int run) throws Exception {
-        String topic = client.logs().createTopic("rebalance-bench-" + run, PARTITIONS * 2).name();
+    private static double rebalanceMillis(RemoteConnection client, int run) throws Exception {
+        String topic = client.logs().createTopic("rebalance-bench-" + run, PARTITIONS * 2, Map.of()).name();
         String group = "rebalancing-" + run;
         List<GroupConsumer> consumers = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {

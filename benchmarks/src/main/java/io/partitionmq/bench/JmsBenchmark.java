@@ -63,7 +63,7 @@ public final class JmsBenchmark {
 
         try (BenchCluster cluster = BenchCluster.start(flush)) {
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
-                    cluster.members()));
+                    cluster.clientAddresses()));
             factory.setClusterName(cluster.name());
             JmsBenchmark bench = new JmsBenchmark(factory, messages, rate);
             System.out.printf("flush=%s, %,d messages per run, %d runs per row%n", flush, messages, runs);

@@ -1,16 +1,17 @@
 package io.partitionmq.cluster;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.TopicConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
@@ -238,9 +239,18 @@ public final class Broker implements AutoCloseable {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.getMemberAttributeConfig().setAttribute(BROKER_ID_ATTRIBUTE, id);
 
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(broker.port()).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface(broker.host());
+        // A write whose backups do not confirm it in time fails instead of succeeding unconfirmed (Hazelcast's
+        // default): a leader cut off from its backups by a network split must not acknowledge what its cluster will
+        // not keep. (Appends are retried with their producer stamp, so they still land once.)
+        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+
+        // The member port speaks only the member protocol: with no client endpoint, Hazelcast clients are refused,
+        // so clients reach the brokers only through their client ports, where every call is authorized.
+        AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+        ServerSocketEndpointConfig memberEndpoint = new ServerSocketEndpointConfig();
+        memberEndpoint.setPort(broker.port()).setPortAutoIncrement(false);
+        memberEndpoint.getInterfaces().setEnabled(true).addInterface(broker.host());
+        network.setMemberEndpointConfig(memberEndpoint);
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

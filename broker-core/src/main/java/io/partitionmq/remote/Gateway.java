@@ -35,6 +35,7 @@ public final class Gateway implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
 
     private final Broker broker;
+    private final String host;
     private final ServerSocket server;
     private final Set<Served> clients = ConcurrentHashMap.newKeySet();
     /** Operations that may block (all but those answering with a stage) run here, not on a socket's reader. */
@@ -45,26 +46,29 @@ public final class Gateway implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private Gateway(Broker broker, ServerSocket server) {
+    private Gateway(Broker broker, String host, ServerSocket server) {
         this.broker = broker;
+        this.host = host;
         this.server = server;
     }
 
-    /**
-     * Opens the broker's client port on its host ({@code 0}: any free port) and serves clients there until the
-     * broker stops.
-     */
+    /** Opens a client port on the broker's own host ({@code 0}: any free port). */
     public static Gateway open(Broker broker, int port) {
+        return open(broker, broker.config().host(), port);
+    }
+
+    /** Opens the broker's client port and serves clients there until the broker stops. */
+    public static Gateway open(Broker broker, String host, int port) {
         ServerSocket server;
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getByName(broker.config().host()), port), 128);
+            server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
         } catch (IOException e) {
-            throw new IllegalStateException("the client port " + broker.config().host() + ":" + port
-                    + " cannot be opened: " + e.getMessage(), e);
+            throw new IllegalStateException("the client port " + host + ":" + port + " cannot be opened: "
+                    + e.getMessage(), e);
         }
-        Gateway gateway = new Gateway(broker, server);
+        Gateway gateway = new Gateway(broker, host, server);
         Thread acceptor = new Thread(gateway::accept, "partitionmq-gateway-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -75,7 +79,7 @@ public final class Gateway implements AutoCloseable {
 
     /** {@code host:port}, as clients name it. */
     public String address() {
-        return broker.config().host() + ":" + server.getLocalPort();
+        return host + ":" + server.getLocalPort();
     }
 
     private void accept() {

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.remote.RemoteConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,20 +32,23 @@ class SharePushTest {
         return new ProducerRecord(null, Map.of(), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Brokers, a client of theirs, a one-partition topic, and the pushes one consumer of it received. */
+    /**
+     * Brokers, a remote client of theirs (on a client port), a one-partition topic, and the pushes one consumer of
+     * it received; records are written in-VM.
+     */
     private static final class Setup implements AutoCloseable {
         final TestBrokers cluster;
-        final DirectConnection client;
+        final RemoteConnection client;
         final PartitionLogs logs;
-        final ShareGroups shares;
+        final ShareOperations shares;
         final TopicMetadata topic;
         final LinkedBlockingQueue<PushedRecords> received = new LinkedBlockingQueue<>();
 
         Setup(int brokers, Path dir, String topicName, String consumer) {
             cluster = TestBrokers.start(brokers, dir);
-            client = BrokerClient.connect(cluster.addresses(), cluster.get(0).config().clusterName(),
+            client = RemoteConnection.connect(cluster.clientAddresses(), cluster.get(0).config().clusterName(),
                     Duration.ofSeconds(30));
-            logs = client.logs();
+            logs = cluster.get(0).connect().logs();
             shares = client.shares();
             topic = logs.createTopic(topicName, 1);
             shares.receivePushes(consumer, received::add);
@@ -66,11 +68,11 @@ class SharePushTest {
     }
 
     /** Acquires for {@code consumer} of group "work" in partition 0, waiting if there is nothing to take. */
-    private static boolean waits(ShareGroups shares, String topic, String consumer, long millis) {
+    private static boolean waits(ShareOperations shares, String topic, String consumer, long millis) {
         return waits(shares, topic, consumer, 10, millis);
     }
 
-    private static boolean waits(ShareGroups shares, String topic, String consumer, int max, long millis) {
+    private static boolean waits(ShareOperations shares, String topic, String consumer, int max, long millis) {
         ShareGroups.Acquisition acquisition = shares.acquireOrWait(topic, 0, "work", consumer, max, SETTINGS, null,
                 millis);
         assertTrue(acquisition.records().isEmpty() || !acquisition.waiting(), "waits only with nothing taken");
@@ -85,7 +87,7 @@ class SharePushTest {
     void aWaitingConsumerIsPushedAppendedRecordsOnceABackupHoldsThemWithOrWithoutBackups() throws Exception {
         for (int brokers : new int[] {1, 2}) {
             try (Setup setup = new Setup(brokers, data.resolve("c" + brokers), "pushed", "a")) {
-                ShareGroups shares = setup.shares;
+                ShareOperations shares = setup.shares;
                 assertFalse(waits(shares, "pushed", "a", 5_000),
                         "a partition never written to has no state on its leader to wait in");
                 setup.logs.append(setup.topic, 0, List.of(value("zero")));
@@ -113,7 +115,7 @@ class SharePushTest {
     @Test
     void aWaitEndsWithThePushThatHandsOverAllTheConsumerAskedFor() throws Exception {
         try (Setup setup = new Setup(2, data, "credit", "a")) {
-            ShareGroups shares = setup.shares;
+            ShareOperations shares = setup.shares;
             setup.writeOnce();
             assertTrue(waits(shares, "credit", "a", 2, 5_000));
 
@@ -132,7 +134,7 @@ class SharePushTest {
     @Test
     void recordsReleasedByOneConsumerArePushedToAnotherThatWaits() throws Exception {
         try (Setup setup = new Setup(2, data, "released", "b")) {
-            ShareGroups shares = setup.shares;
+            ShareOperations shares = setup.shares;
             setup.logs.append(setup.topic, 0, List.of(value("only")));
             List<ShareRecord> taken = shares.acquire("released", 0, "work", "a", 10, SETTINGS, null);
             assertTrue(waits(shares, "released", "b", 5_000));
@@ -149,7 +151,7 @@ class SharePushTest {
     @Test
     void aConsumerThatStoppedWaitingOrWhoseWaitEndedIsPushedNothing() throws Exception {
         try (Setup setup = new Setup(1, data, "stopped", "a")) {
-            ShareGroups shares = setup.shares;
+            ShareOperations shares = setup.shares;
             setup.writeOnce();
 
             assertTrue(waits(shares, "stopped", "a", 5_000));

@@ -5,6 +5,7 @@ import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.access.AccessPolicy;
 import io.partitionmq.access.Users;
 import io.partitionmq.cluster.LocalBroker;
+import io.partitionmq.remote.Gateway;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
@@ -33,6 +34,9 @@ public class BrokerService {
         broker.authorizeWith(AccessPolicy.parse(
                 config.getOptionalValue(AccessPolicy.ROLES_KEY, String.class).orElse(""),
                 config.getOptionalValue(AccessPolicy.GRANTS_KEY, String.class).orElse("")));
+        // Opened once the broker knows its users: the first client may call at once.
+        Gateway.open(broker, config.getOptionalValue("partitionmq.client.host", String.class)
+                .orElse(broker.config().host()), config.getValue("partitionmq.client.port", Integer.class));
     }
 
     @PreDestroy

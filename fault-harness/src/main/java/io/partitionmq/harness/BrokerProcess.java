@@ -17,22 +17,24 @@ final class BrokerProcess {
     private final String host;
     private final String namespace;
     private final int clusterPort;
+    private final int clientPort;
     private final int httpPort;
     private final Path dataDir;
     private final Map<String, String> clusterEnvironment;
     private Process script;
 
     /**
-     * @param host      the address the broker's cluster port listens on
+     * @param host      the address the broker's cluster and client ports listen on
      * @param namespace the network namespace it runs in ({@link NetworkLab}), or null for this machine's own
      */
-    BrokerProcess(Path repository, String id, String host, String namespace, int clusterPort, int httpPort,
-            Path dataDir, Map<String, String> clusterEnvironment) {
+    BrokerProcess(Path repository, String id, String host, String namespace, int clusterPort, int clientPort,
+            int httpPort, Path dataDir, Map<String, String> clusterEnvironment) {
         this.repository = repository;
         this.id = id;
         this.host = host;
         this.namespace = namespace;
         this.clusterPort = clusterPort;
+        this.clientPort = clientPort;
         this.httpPort = httpPort;
         this.dataDir = dataDir;
         this.clusterEnvironment = Map.copyOf(clusterEnvironment);
@@ -42,8 +44,9 @@ final class BrokerProcess {
         return id;
     }
 
+    /** Where clients connect: its client port. */
     String address() {
-        return host + ":" + clusterPort;
+        return host + ":" + clientPort;
     }
 
     void start() throws IOException {
@@ -55,6 +58,7 @@ final class BrokerProcess {
         builder.environment().put("PARTITIONMQ_BROKER_ID", id);
         builder.environment().put("PARTITIONMQ_CLUSTER_HOST", host);
         builder.environment().put("PARTITIONMQ_CLUSTER_PORT", Integer.toString(clusterPort));
+        builder.environment().put("PARTITIONMQ_CLIENT_PORT", Integer.toString(clientPort));
         builder.environment().put("PARTITIONMQ_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("PARTITIONMQ_DATA_DIR", dataDir.toString());
         script = builder.start();

@@ -332,7 +332,7 @@ public final class FaultHarness {
             Path data = dir.resolve("h" + (i + 1));
             Files.createDirectories(data);
             brokers.add(new BrokerProcess(repository, "h" + (i + 1), hosts.get(i),
-                    namespaces ? NetworkLab.namespace(i + 1) : null, 5821 + i, 8091 + i, data, cluster));
+                    namespaces ? NetworkLab.namespace(i + 1) : null, 5821 + i, 5921 + i, 8091 + i, data, cluster));
         }
         return brokers;
     }

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.partitionmq.cluster.BrokerClient;
-import io.partitionmq.cluster.DirectConnection;
 import io.partitionmq.group.AssignmentStrategy;
 import io.partitionmq.group.GroupMembership;
 import io.partitionmq.group.TopicPartition;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.remote.RemoteConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +27,8 @@ final class ConsoleScenario {
     private ConsoleScenario() {
     }
 
-    static void run(String base, int brokerPort, Path screenshots) {
-        try (DirectConnection broker = BrokerClient.connect(List.of("127.0.0.1:" + brokerPort), "partitionmq",
+    static void run(String base, int clientPort, Path screenshots) {
+        try (RemoteConnection broker = RemoteConnection.connect(List.of("127.0.0.1:" + clientPort), "partitionmq",
                 Duration.ofSeconds(60)); Chromium chromium = new Chromium(base, screenshots)) {
             chromium.open("/");
             logIn(chromium, "it-admin", "it-admin-secret");
@@ -60,10 +59,10 @@ final class ConsoleScenario {
             chromium.awaitText("#browse-status", "1 shown");
             chromium.screenshot("topic");
 
-            TopicMetadata lagging = broker.logs().createTopic("console-lag", 1);
+            TopicMetadata lagging = broker.logs().createTopic("console-lag", 1, Map.of());
             for (int i = 0; i < 20; i++) {
-                broker.logs().append(lagging, 0, List.of(new ProducerRecord(null, Map.of(),
-                        ("reading " + i).getBytes(StandardCharsets.UTF_8))));
+                broker.appender().append(lagging, 0, new ProducerRecord(null, Map.of(),
+                        ("reading " + i).getBytes(StandardCharsets.UTF_8))).join();
             }
             GroupMembership reader = broker.groups().join("console-readers", null, List.of("console-lag"),
                     AssignmentStrategy.RANGE, Duration.ofMinutes(1));

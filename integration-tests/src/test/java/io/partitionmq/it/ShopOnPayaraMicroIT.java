@@ -214,7 +214,7 @@ class ShopOnPayaraMicroIT {
     @Test
     @org.jboss.arquillian.container.test.api.RunAsClient
     void aPersonUsesTheConsoleInChromium() {
-        ConsoleScenario.run("http://127.0.0.1:" + shopUrl.getPort(), Integer.getInteger("it.broker.port"),
+        ConsoleScenario.run("http://127.0.0.1:" + shopUrl.getPort(), Integer.getInteger("it.client.port"),
                 java.nio.file.Path.of(System.getProperty("it.screenshots", "target/screenshots")));
     }
 

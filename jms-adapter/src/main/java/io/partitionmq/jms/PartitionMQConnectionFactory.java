@@ -15,8 +15,9 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * The Java SE entry point: {@code new PartitionMQConnectionFactory("host1:5801,host2:5801")}. The addresses
- * are a bootstrap list, as for a Kafka client: any reachable broker leads the client to the whole cluster.
+ * The Java SE entry point: {@code new PartitionMQConnectionFactory("host1:5901,host2:5901")}. The addresses are
+ * the brokers' client ports, a list to try in turn: the client talks to one broker at a time and moves to the
+ * next when that one goes.
  * Without addresses, connections use the broker running in the same JVM. Its XA variants are for transaction
  * managers outside an application server (inside one, the resource adapter's factory takes part in transactions).
  */

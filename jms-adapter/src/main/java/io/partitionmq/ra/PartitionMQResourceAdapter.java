@@ -30,7 +30,7 @@ import javax.transaction.xa.XAResource;
 public class PartitionMQResourceAdapter implements ResourceAdapter {
     private static final System.Logger LOG = System.getLogger(PartitionMQResourceAdapter.class.getName());
 
-    @ConfigProperty(description = "Broker addresses host:port,...; empty for the broker deployed in this server")
+    @ConfigProperty(description = "Brokers' client ports host:port,...; empty for the broker deployed in this server")
     private String addresses = "";
 
     @ConfigProperty(description = "The brokers' cluster name", defaultValue = "partitionmq")
