@@ -239,11 +239,6 @@ public final class Broker implements AutoCloseable {
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         config.getMemberAttributeConfig().setAttribute(BROKER_ID_ATTRIBUTE, id);
 
-        // A write whose backups do not confirm it in time fails instead of succeeding unconfirmed (Hazelcast's
-        // default): a leader cut off from its backups by a network split must not acknowledge what its cluster will
-        // not keep. (Appends are retried with their producer stamp, so they still land once.)
-        config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
-
         // The member port speaks only the member protocol: with no client endpoint, Hazelcast clients are refused,
         // so clients reach the brokers only through their client ports, where every call is authorized.
         AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
