@@ -15,6 +15,12 @@ import java.util.Set;
  */
 public record Access(String user, Set<String> roles, List<Grant> grants, boolean unrestricted)
         implements Serializable {
+    /**
+     * How temporary topics' names start. They need no grant but to be deleted or changed: anyone may reply to one,
+     * and only the connection that made it consumes from it (the JMS library sees to that).
+     */
+    public static final String TEMPORARY_TOPIC_PREFIX = "tmp.";
+
     public Access {
         roles = Set.copyOf(roles);
         grants = List.copyOf(grants);
@@ -26,7 +32,9 @@ public record Access(String user, Set<String> roles, List<Grant> grants, boolean
     }
 
     public boolean permits(Permission permission, String topic) {
-        return unrestricted || grants.stream().anyMatch(grant -> grant.covers(permission, topic));
+        return unrestricted || grants.stream().anyMatch(grant -> grant.covers(permission, topic))
+                || topic.startsWith(TEMPORARY_TOPIC_PREFIX) && permission != Permission.DELETE
+                && permission != Permission.ADMIN;
     }
 
     /** Refuses, saying who may not do what and why, unless a grant allows it. */

@@ -2,6 +2,7 @@ package io.partitionmq.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.partitionmq.access.Access;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.TopicMetadata;
 import io.partitionmq.log.UnknownTopicException;
@@ -14,7 +15,7 @@ import io.partitionmq.log.UnknownTopicException;
 public final class TemporaryTopics implements TemporaryTopicOperations {
     public static final String TEMPORARY_TOPICS_MAP = "pmq.temporary-topics";
     /** How every temporary topic's name starts. */
-    public static final String PREFIX = "tmp.";
+    public static final String PREFIX = Access.TEMPORARY_TOPIC_PREFIX;
 
     private final IMap<String, String> owners;
     private final PartitionLogs logs;

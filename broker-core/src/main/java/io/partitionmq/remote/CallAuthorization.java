@@ -6,7 +6,6 @@ import io.partitionmq.access.AnyUser;
 import io.partitionmq.access.Guarded;
 import io.partitionmq.access.Requires;
 import io.partitionmq.cluster.BrokerConnection;
-import io.partitionmq.cluster.TemporaryTopics;
 import io.partitionmq.group.Subscription;
 import io.partitionmq.group.TopicPartition;
 import io.partitionmq.log.PreparedAppend;
@@ -52,11 +51,6 @@ final class CallAuthorization {
             return;
         }
         for (String topic : topicsOf(argument, requires, cluster)) {
-            if (topic.startsWith(TemporaryTopics.PREFIX)) {
-                // Anyone may reply to a temporary destination; its connection alone consumes from it, which the JMS
-                // library enforces (README, Limits).
-                continue;
-            }
             if (requires.unlessExists() && cluster.logs().findTopic(topic).isPresent()) {
                 continue;
             }

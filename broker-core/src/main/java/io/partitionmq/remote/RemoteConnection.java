@@ -233,13 +233,17 @@ public final class RemoteConnection implements BrokerConnection {
         return link.onLost(lost);
     }
 
-    /** Ends this user's session (its sends waited for); the link stays for the other handles. */
-    private void end() {
+    private void awaitSends() {
         try {
             appender.awaitAll();
         } catch (RuntimeException e) {
             // Each send's own stage reported its failure to its sender.
         }
+    }
+
+    /** Ends this user's session (its sends waited for); the link stays for the other handles. */
+    private void end() {
+        awaitSends();
         int ending;
         synchronized (this) {
             if (ended) {
@@ -257,11 +261,7 @@ public final class RemoteConnection implements BrokerConnection {
     @Override
     public void close() {
         if (anonymous) {
-            try {
-                appender.awaitAll();
-            } catch (RuntimeException e) {
-                // Each send's own stage reported its failure to its sender.
-            }
+            awaitSends();
             link.close();
         } else {
             end();

@@ -376,20 +376,14 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         return partitions.computeIfAbsent(topic.name(), name -> ThreadLocalRandom.current().nextInt(topic.partitions()));
     }
 
-    /**
-     * Refuses what the brokers do not allow this connection's user (README, "Authorization"). A connection's
-     * temporary destinations are its own, and anyone may reply to one.
-     */
+    /** Refuses what the brokers do not allow this connection's user (README, "Authorization"). */
     void require(Permission permission, PartitionMQDestination destination) throws JMSException {
-        String topic = destination.logTopic();
-        if (!TemporaryDestinations.isTemporary(topic)) {
-            try {
-                connection.access().require(permission, topic);
-            } catch (AccessDeniedException e) {
-                JMSSecurityException refused = new JMSSecurityException(e.getMessage());
-                refused.initCause(e);
-                throw refused;
-            }
+        try {
+            connection.access().require(permission, destination.logTopic());
+        } catch (AccessDeniedException e) {
+            JMSSecurityException refused = new JMSSecurityException(e.getMessage());
+            refused.initCause(e);
+            throw refused;
         }
     }
 
