@@ -2,11 +2,11 @@ package io.partitionmq.bench;
 
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
+import io.partitionmq.cluster.TestBrokers;
 import io.partitionmq.remote.Gateway;
 import io.partitionmq.store.FlushPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ final class BenchCluster implements AutoCloseable {
     }
 
     static BenchCluster start(FlushPolicy flush) throws IOException {
-        int first = freePort();
-        int second = freePort();
+        int first = TestBrokers.freePort();
+        int second = TestBrokers.freePort();
         BenchCluster cluster = new BenchCluster(Files.createTempDirectory("partitionmq-bench"),
                 List.of("127.0.0.1:" + first, "127.0.0.1:" + second), "bench-" + first);
         try {
@@ -68,14 +68,6 @@ final class BenchCluster implements AutoCloseable {
             given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         return given;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

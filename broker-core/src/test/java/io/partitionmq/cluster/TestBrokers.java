@@ -3,13 +3,19 @@ package io.partitionmq.cluster;
 import io.partitionmq.remote.Gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts several brokers in this JVM on free loopback ports, forming one cluster, each with its client port. */
 public final class TestBrokers implements AutoCloseable {
+    private static final int MEMBER_PORT_BASE = 20000;
+    private static final int MEMBER_PORTS = 12000;
+    private static final AtomicInteger nextPort = new AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(MEMBER_PORTS));
     private final List<Broker> brokers = new ArrayList<>();
     private final List<Gateway> gateways = new ArrayList<>();
 
@@ -29,11 +35,7 @@ public final class TestBrokers implements AutoCloseable {
     public static TestBrokers start(int count, Path dataDir, java.util.function.UnaryOperator<BrokerConfig> tune) {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
-            // A port just released may be handed out again: two brokers on one port share an instance name.
-            int port = freePort();
-            if (!ports.contains(port)) {
-                ports.add(port);
-            }
+            ports.add(freePort());
         }
         List<String> members = ports.stream().map(p -> "127.0.0.1:" + p).toList();
         String cluster = "test-" + ports.get(0);
@@ -68,12 +70,22 @@ public final class TestBrokers implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port free now, for a member to bind later. Taken below Linux's ephemeral range (32768 up): a port
+     * the kernel handed out and took back may go to the next outgoing connection before the member binds it. Each
+     * call in this JVM gives a different port, so two brokers never share one.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < MEMBER_PORTS; attempt++) {
+            int port = MEMBER_PORT_BASE + Math.floorMod(nextPort.getAndIncrement(), MEMBER_PORTS);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try the next
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in " + MEMBER_PORT_BASE + "-"
+                + (MEMBER_PORT_BASE + MEMBER_PORTS)));
     }
 
     public Broker get(int index) {
