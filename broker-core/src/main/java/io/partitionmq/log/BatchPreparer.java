@@ -35,6 +35,6 @@ public final class BatchPreparer {
         }
         long sequence = sequences.computeIfAbsent(new PartitionKey(topic.name(), partition), k -> new AtomicLong())
                 .getAndIncrement();
-        return new PreparedAppend(topic.name(), partition, topic.config(), producerId, sequence, payload, count);
+        return new PreparedAppend(topic.name(), partition, producerId, sequence, payload, count);
     }
 }

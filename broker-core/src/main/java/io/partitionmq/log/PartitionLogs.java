@@ -41,6 +41,7 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     private final IMap<PartitionKey, PartitionLog> logs;
     private final AppendWatchers watchers;
     private final PartitionService partitionService;
+    private final KnownTopics knownTopics;
     /** This handle's identity as a producer, for the appends it makes itself. */
     private final BatchPreparer batches = new BatchPreparer();
 
@@ -49,6 +50,7 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
         this.logs = hazelcast.getMap(LOG_MAP);
         this.watchers = new AppendWatchers(logs);
         this.partitionService = hazelcast.getPartitionService();
+        this.knownTopics = KnownTopics.of(hazelcast, topics);
     }
 
     // Topics.
@@ -187,8 +189,19 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
      */
     @Override
     public CompletionStage<AppendResult> appendAsync(PreparedAppend prepared) {
+        // The topic as the brokers hold it, not as the sender saw it: a client names the partition, never its
+        // settings, and cannot make a partition the topic does not have.
+        TopicMetadata topic = knownTopics.get(prepared.topic());
+        if (topic == null) {
+            return CompletableFuture.failedFuture(new UnknownTopicException(prepared.topic()));
+        }
+        try {
+            topic.requirePartition(prepared.partition());
+        } catch (InvalidTopicException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         PartitionKey key = new PartitionKey(prepared.topic(), prepared.partition());
-        return appendAsync(key, new AppendProcessor(prepared.payload(), prepared.config(), prepared.producer(),
+        return appendAsync(key, new AppendProcessor(prepared.payload(), topic.config(), prepared.producer(),
                 prepared.sequence()), prepared.count());
     }
 

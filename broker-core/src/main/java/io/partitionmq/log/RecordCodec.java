@@ -2,7 +2,9 @@ package io.partitionmq.log;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,13 +45,7 @@ public final class RecordCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (record.value() == null ? 0
                 : record.value().length));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeBytes(out, record.key());
-            out.writeInt(record.headers().size());
-            for (Map.Entry<String, Object> header : record.headers().entrySet()) {
-                out.writeUTF(header.getKey());
-                writeValue(out, header.getKey(), header.getValue());
-            }
-            writeBytes(out, record.value());
+            writeContent(out, record.key(), record.headers(), record.value());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,20 +91,55 @@ public final class RecordCodec {
                 payload.length - positions[first]))) {
             List<Record> records = new ArrayList<>(end - first);
             for (int i = first; i < end; i++) {
-                byte[] key = readBytes(in);
-                int headerCount = in.readInt();
-                Map<String, Object> headers = new HashMap<>(headerCount * 2);
-                for (int h = 0; h < headerCount; h++) {
-                    String name = in.readUTF();
-                    headers.put(name, readValue(in));
-                }
-                byte[] value = readBytes(in);
-                records.add(new Record(batch.baseOffset() + i, batch.appendTime(), key, headers, value));
+                records.add(readContent(in, batch.baseOffset() + i, batch.appendTime()));
             }
             return records;
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt record batch at offset " + batch.baseOffset(), e);
         }
+    }
+
+    /** A record read from a log, with its offset and time: how records travel from brokers to clients. */
+    public static void writeRecord(DataOutput out, Record record) throws IOException {
+        out.writeLong(record.offset());
+        out.writeLong(record.timestamp());
+        writeContent(out, record.key(), record.headers(), record.value());
+    }
+
+    public static Record readRecord(DataInput in) throws IOException {
+        long offset = in.readLong();
+        long timestamp = in.readLong();
+        return readContent(in, offset, timestamp);
+    }
+
+    private static void writeContent(DataOutput out, byte[] key, Map<String, Object> headers, byte[] value)
+            throws IOException {
+        writeBytes(out, key);
+        out.writeInt(headers.size());
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            out.writeUTF(header.getKey());
+            if (!writeValue(out, header.getValue())) {
+                throw new IllegalArgumentException("header '" + header.getKey() + "' has a value of type "
+                        + header.getValue().getClass().getName() + "; a record header holds String, Boolean, Byte,"
+                        + " Short, Integer, Long, Float, Double or byte[]");
+            }
+        }
+        writeBytes(out, value);
+    }
+
+    private static Record readContent(DataInput in, long offset, long timestamp) throws IOException {
+        byte[] key = readBytes(in);
+        int headerCount = in.readInt();
+        if (headerCount < 0) {
+            throw new IOException("a record cannot have " + headerCount + " headers");
+        }
+        Map<String, Object> headers = new HashMap<>(headerCount * 2);
+        for (int h = 0; h < headerCount; h++) {
+            String name = in.readUTF();
+            headers.put(name, readValue(in.readByte(), in));
+        }
+        byte[] value = readBytes(in);
+        return new Record(offset, timestamp, key, headers, value);
     }
 
     /**
@@ -167,7 +198,7 @@ public final class RecordCodec {
         }
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    private static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
         if (bytes == null) {
             out.writeInt(-1);
         } else {
@@ -176,17 +207,28 @@ public final class RecordCodec {
         }
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
+    private static byte[] readBytes(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
+        }
+        // Bytes from a socket may claim any length: refuse one longer than what is left before allocating it.
+        if (in instanceof java.io.InputStream stream && length > stream.available()) {
+            throw new java.io.EOFException("a length of " + length + " runs past the end of the data");
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         return bytes;
     }
 
-    private static void writeValue(DataOutputStream out, String name, Object value) throws IOException {
+    /** The highest type tag of {@link #writeValue}'s values; codecs that build on it number theirs above. */
+    public static final byte LAST_VALUE_TAG = BYTES;
+
+    /**
+     * Writes a header value as its type tag and its bytes: null, String, Boolean, Byte, Short, Integer, Long,
+     * Float, Double or byte[]. Returns false, writing nothing, for any other type.
+     */
+    public static boolean writeValue(DataOutput out, Object value) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String s) {
@@ -217,17 +259,22 @@ public final class RecordCodec {
             out.writeByte(BYTES);
             writeBytes(out, b);
         } else {
-            throw new IllegalArgumentException("header '" + name + "' has a value of type "
-                    + value.getClass().getName() + "; a record header holds String, Boolean, Byte, Short, Integer,"
-                    + " Long, Float, Double or byte[]");
+            return false;
         }
+        return true;
     }
 
-    private static Object readValue(DataInputStream in) throws IOException {
-        byte type = in.readByte();
+    /** Reads the value {@link #writeValue} wrote after its type tag, {@code type}, which the caller read. */
+    public static Object readValue(byte type, DataInput in) throws IOException {
         return switch (type) {
             case NULL -> null;
-            case STRING -> new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
+            case STRING -> {
+                byte[] utf8 = readBytes(in);
+                if (utf8 == null) {
+                    throw new IOException("a string value has no bytes");
+                }
+                yield new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            }
             case BOOLEAN -> in.readBoolean();
             case BYTE -> in.readByte();
             case SHORT -> in.readShort();

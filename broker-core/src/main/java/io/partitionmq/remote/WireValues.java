@@ -1,5 +1,8 @@
 package io.partitionmq.remote;
 
+import io.partitionmq.log.Record;
+import io.partitionmq.log.RecordCodec;
+import io.partitionmq.log.ShareRecord;
 import io.partitionmq.selector.JmsSelectorFilter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,29 +39,24 @@ final class WireValues {
     private static final String OWN_PACKAGE = "io.partitionmq.";
     private static final int MAX_COLLECTION = 16 * 1024 * 1024;
 
-    private static final byte NULL = 0;
-    private static final byte STRING = 1;
-    private static final byte INT = 2;
-    private static final byte LONG = 3;
-    private static final byte BOOLEAN = 4;
-    private static final byte DOUBLE = 5;
-    private static final byte FLOAT = 6;
-    private static final byte SHORT = 7;
-    private static final byte BYTE = 8;
-    private static final byte CHAR = 9;
-    private static final byte BYTES = 10;
-    private static final byte LONGS = 11;
-    private static final byte BOOLEANS = 12;
-    private static final byte LIST = 13;
-    private static final byte SET = 14;
-    private static final byte MAP = 15;
-    private static final byte RECORD = 16;
-    private static final byte ENUM = 17;
-    private static final byte DURATION = 18;
-    private static final byte OPTIONAL = 19;
-    private static final byte OPTIONAL_LONG = 20;
-    private static final byte SELECTOR = 21;
-    private static final byte FAILURE = 22;
+    // Tags up to RecordCodec.LAST_VALUE_TAG are the record headers' scalar values (null, String, numbers,
+    // byte[]), written by RecordCodec; the rest are the wire's own.
+    private static final byte CHAR = RecordCodec.LAST_VALUE_TAG + 1;
+    private static final byte LONGS = CHAR + 1;
+    private static final byte BOOLEANS = LONGS + 1;
+    private static final byte LIST = BOOLEANS + 1;
+    private static final byte SET = LIST + 1;
+    private static final byte MAP = SET + 1;
+    private static final byte RECORD = MAP + 1;
+    private static final byte ENUM = RECORD + 1;
+    private static final byte DURATION = ENUM + 1;
+    private static final byte OPTIONAL = DURATION + 1;
+    private static final byte OPTIONAL_LONG = OPTIONAL + 1;
+    private static final byte SELECTOR = OPTIONAL_LONG + 1;
+    private static final byte FAILURE = SELECTOR + 1;
+    // Records read from logs, in RecordCodec's compact form: what consumers are sent, many at a time.
+    private static final byte LOG_RECORD = FAILURE + 1;
+    private static final byte SHARE_RECORD = LOG_RECORD + 1;
 
     /** How a record class is taken apart and put together again; found once per class. */
     private record RecordShape(MethodHandle[] accessors, Constructor<?> constructor) {
@@ -91,39 +89,19 @@ final class WireValues {
     }
 
     static void write(DataOutput out, Object value) throws IOException {
-        if (value == null) {
-            out.writeByte(NULL);
-        } else if (value instanceof String s) {
-            out.writeByte(STRING);
-            writeString(out, s);
-        } else if (value instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
-        } else if (value instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (value instanceof Boolean b) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean(b);
-        } else if (value instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
-        } else if (value instanceof Float f) {
-            out.writeByte(FLOAT);
-            out.writeFloat(f);
-        } else if (value instanceof Short s) {
-            out.writeByte(SHORT);
-            out.writeShort(s);
-        } else if (value instanceof Byte b) {
-            out.writeByte(BYTE);
-            out.writeByte(b);
+        if (RecordCodec.writeValue(out, value)) {
+            return;
+        }
+        if (value instanceof Record record) {
+            out.writeByte(LOG_RECORD);
+            RecordCodec.writeRecord(out, record);
+        } else if (value instanceof ShareRecord shared) {
+            out.writeByte(SHARE_RECORD);
+            out.writeInt(shared.deliveryCount());
+            RecordCodec.writeRecord(out, shared.record());
         } else if (value instanceof Character c) {
             out.writeByte(CHAR);
             out.writeChar(c);
-        } else if (value instanceof byte[] bytes) {
-            out.writeByte(BYTES);
-            out.writeInt(bytes.length);
-            out.write(bytes);
         } else if (value instanceof long[] longs) {
             out.writeByte(LONGS);
             out.writeInt(longs.length);
@@ -165,7 +143,7 @@ final class WireValues {
             out.writeByte(ENUM);
             writeString(out, constant.getDeclaringClass().getName());
             writeString(out, constant.name());
-        } else if (value instanceof Record record && own(record.getClass())) {
+        } else if (value instanceof java.lang.Record record && own(record.getClass())) {
             writeRecord(out, record);
         } else if (value instanceof Throwable failure) {
             out.writeByte(FAILURE);
@@ -185,7 +163,7 @@ final class WireValues {
         }
     }
 
-    private static void writeRecord(DataOutput out, Record record) throws IOException {
+    private static void writeRecord(DataOutput out, java.lang.Record record) throws IOException {
         RecordShape shape = SHAPES.get(record.getClass());
         out.writeByte(RECORD);
         writeString(out, record.getClass().getName());
@@ -212,32 +190,12 @@ final class WireValues {
      */
     static Object read(DataInput in, boolean failures) throws IOException {
         byte tag = in.readByte();
+        if (tag >= 0 && tag <= RecordCodec.LAST_VALUE_TAG) {
+            return RecordCodec.readValue(tag, in);
+        }
         switch (tag) {
-            case NULL:
-                return null;
-            case STRING:
-                return readString(in);
-            case INT:
-                return in.readInt();
-            case LONG:
-                return in.readLong();
-            case BOOLEAN:
-                return in.readBoolean();
-            case DOUBLE:
-                return in.readDouble();
-            case FLOAT:
-                return in.readFloat();
-            case SHORT:
-                return in.readShort();
-            case BYTE:
-                return in.readByte();
             case CHAR:
                 return in.readChar();
-            case BYTES: {
-                byte[] bytes = new byte[length(in)];
-                in.readFully(bytes);
-                return bytes;
-            }
             case LONGS: {
                 long[] longs = new long[length(in)];
                 for (int i = 0; i < longs.length; i++) {
@@ -291,6 +249,12 @@ final class WireValues {
                 return readEnum(in);
             case RECORD:
                 return readRecord(in, failures);
+            case LOG_RECORD:
+                return RecordCodec.readRecord(in);
+            case SHARE_RECORD: {
+                int deliveryCount = in.readInt();
+                return new ShareRecord(RecordCodec.readRecord(in), deliveryCount);
+            }
             case FAILURE:
                 if (!failures) {
                     throw new IOException("a client may not send exceptions");

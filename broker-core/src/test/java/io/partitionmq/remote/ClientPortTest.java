@@ -103,6 +103,30 @@ class ClientPortTest {
     }
 
     @Test
+    void aClientNamesAPartitionButTheBrokerHoldsTheTopicsShapeAndSettings() {
+        BrokerConnection paula = as("paula");
+        TopicMetadata small;
+        try (DirectConnection inside = brokers.get(0).connect()) {
+            small = inside.logs().createTopic("orders.small", 2, Map.of("max.message.bytes", "1000"));
+        }
+        TopicMetadata forged = small.withPartitions(8)
+                .withConfig(small.config().with(Map.of("max.message.bytes", "100000")));
+        CompletionException noSuchPartition = assertThrows(CompletionException.class,
+                () -> paula.logs().appendAsync(paula.batches().prepare(forged, 5, List.of(record("x"))))
+                        .toCompletableFuture().join());
+        assertTrue(noSuchPartition.getCause().getMessage().contains("has partitions 0..1, not 5"),
+                noSuchPartition.getCause().getMessage());
+        // The first append to partition 1 starts its log with the topic's settings, not the forged ones.
+        List<ProducerRecord> large = List.of(record("x".repeat(5000)));
+        CompletionException tooLarge = assertThrows(CompletionException.class,
+                () -> paula.logs().appendAsync(paula.batches().prepare(forged, 1, large)).toCompletableFuture().join());
+        assertTrue(tooLarge.getCause() instanceof io.partitionmq.log.RecordTooLargeException, tooLarge.toString());
+        try (DirectConnection inside = brokers.get(0).connect()) {
+            assertEquals(0, inside.logs().summary("orders.small", 1).endOffset());
+        }
+    }
+
+    @Test
     void consumingNeedsConsumeOnTheTopic() {
         BrokerConnection paula = as("paula");
         refused("'paula' may not consume on 'orders.eu'", () -> paula.logs().fetch("orders.eu", 0, 0, 10));
