@@ -2,6 +2,7 @@ package io.partitionmq.group;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.partitionmq.log.ConfirmedWrites;
 import io.partitionmq.log.InvalidTopicException;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.PartitionSummary;
@@ -83,7 +84,10 @@ public final class ConsumerGroups implements ConsumerGroupOperations {
     public void commit(String group, String memberId, int generation, Map<TopicPartition, Long> offsets,
             String metadata) {
         requireValid(offsets);
-        call(group, GroupOperation.commit(memberId, generation, offsets, metadata));
+        // Committed once a backup holds it too, so that no commit is lost in a split: sent again until one does
+        // (the same commit twice sets the same offsets).
+        refusalChecked(ConfirmedWrites.executeRepeatable(groups, requireName(group),
+                GroupOperation.commit(memberId, generation, offsets, metadata)));
     }
 
     /** Sets committed offsets of a group that has no active member (an operator's reset). */
@@ -216,10 +220,17 @@ public final class ConsumerGroups implements ConsumerGroupOperations {
     }
 
     private Object call(String group, GroupOperation operation) {
+        return refusalChecked(groups.executeOnKey(requireName(group), operation));
+    }
+
+    private static String requireName(String group) {
         if (group == null || group.isBlank()) {
             throw new IllegalArgumentException("a consumer group needs a name");
         }
-        Object reply = groups.executeOnKey(group, operation);
+        return group;
+    }
+
+    private static Object refusalChecked(Object reply) {
         if (reply instanceof GroupOperation.Refusal refusal) {
             throw switch (refusal.why()) {
                 case FENCED -> new CommitFailedException(refusal.reason());

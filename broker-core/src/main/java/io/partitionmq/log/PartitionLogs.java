@@ -1,7 +1,6 @@
 package io.partitionmq.log;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
 import java.time.Duration;
@@ -30,11 +29,6 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     public static final String LOG_MAP = "pmq.log";
 
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(60);
-    /**
-     * How long an append whose outcome is unknown is retried (Kafka's delivery.timeout.ms): longer than a
-     * cluster takes to notice a broker it cannot reach (Hazelcast's hazelcast.max.no.heartbeat.seconds).
-     */
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(120);
     private static final long RECOVERY_RETRY_MILLIS = 50;
 
     private final IMap<String, TopicMetadata> topics;
@@ -205,29 +199,20 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
                 prepared.sequence()), prepared.count());
     }
 
-    private CompletionStage<AppendResult> appendAsync(PartitionKey key, AppendProcessor append, int count) {
-        CompletableFuture<AppendResult> result = new CompletableFuture<>();
-        submit(key, append, count, result, System.nanoTime() + DELIVERY_TIMEOUT.toNanos());
-        return result;
-    }
-
     /**
-     * Sends an append; one whose backups did not confirm it in time (Hazelcast cannot tell whether it took
-     * effect: a backup died, or the leader was cut off from its backups) is sent again with the same producer
-     * stamp, until {@code retryUntil}. The partition answers a batch it already holds with its first offsets, so
-     * the batch lands once; a leader cut off from its cluster loses its place and the retry goes to the new one.
+     * Sends an append; one whose backups did not confirm it (Hazelcast cannot tell whether it took effect: a
+     * backup died, or the leader was cut off from its backups) is sent again with the same producer stamp, for up
+     * to {@link ConfirmedWrites#RETRY_FOR}. The partition answers a batch it already holds with
+     * its first offsets, so the batch lands once; a leader cut off from its cluster loses its place and the retry
+     * goes to the new one.
      */
-    private void submit(PartitionKey key, AppendProcessor append, int count, CompletableFuture<AppendResult> result,
-            long retryUntil) {
+    private CompletionStage<AppendResult> appendAsync(PartitionKey key, AppendProcessor append, int count) {
         String topic = key.topic();
         int partition = key.partition();
         int bytes = append.payloadLength();
-        // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
-        // the common pool, which has one thread on a two-core machine and became the bottleneck.
-        logs.submitToKey(key, append).whenCompleteAsync((reply, failure) -> {
-            if (failure != null && indeterminate(failure) && System.nanoTime() < retryUntil) {
-                submit(key, append, count, result, retryUntil);
-            } else if (failure != null) {
+        CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        ConfirmedWrites.submitRepeatable(logs, key, append).whenComplete((reply, failure) -> {
+            if (failure != null) {
                 result.completeExceptionally(failure);
             } else if (reply[0] == AppendProcessor.RECOVERING) {
                 CompletableFuture.runAsync(() -> complete(result,
@@ -236,16 +221,8 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
             } else {
                 complete(result, () -> appended(topic, partition, count, bytes, reply));
             }
-        }, Runnable::run);
-    }
-
-    private static boolean indeterminate(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IndeterminateOperationStateException) {
-                return true;
-            }
-        }
-        return false;
+        });
+        return result;
     }
 
     private static void complete(CompletableFuture<AppendResult> result, Supplier<AppendResult> outcome) {
@@ -278,7 +255,7 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while partition " + key + " recovers", e);
             }
-            reply = logs.executeOnKey(key, append);
+            reply = ConfirmedWrites.executeRepeatable(logs, key, append);
         }
         return reply;
     }

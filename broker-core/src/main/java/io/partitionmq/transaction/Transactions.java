@@ -2,6 +2,7 @@ package io.partitionmq.transaction;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.partitionmq.log.ConfirmedWrites;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.UnknownTopicException;
@@ -48,7 +49,9 @@ public final class Transactions implements TransactionOperations {
         String id = "local-" + java.util.UUID.randomUUID();
         TransactionRecord record = new TransactionRecord(id, TransactionRecord.Status.COMMITTING, ownerLease,
                 System.currentTimeMillis(), work);
-        records.executeOnKey(id, TransactionOperation.create(record));
+        // The decision is taken once a backup holds it too; sent again until one does (a second create changes
+        // nothing).
+        ConfirmedWrites.executeRepeatable(records, id, TransactionOperation.create(record));
         finish(id, work);
     }
 
@@ -69,7 +72,8 @@ public final class Transactions implements TransactionOperations {
      * such transaction, and {@link TransactionIncompleteException} as {@link #commit} does.
      */
     public void commitPrepared(String id, String ownerLease) {
-        byte[] committing = (byte[]) records.executeOnKey(id, TransactionOperation.commit(ownerLease));
+        byte[] committing = (byte[]) ConfirmedWrites.executeRepeatable(records, id,
+                TransactionOperation.commit(ownerLease));
         if (committing == null) {
             throw new UnknownTransactionException(id);
         }

@@ -2,8 +2,12 @@ package io.partitionmq.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.map.impl.proxy.MapProxyImpl;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.TestBrokers;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Records survive the abrupt loss of the member that led their partition; offsets are never reused. */
 class FailoverTest {
+    private static final String BACKUP_TIMEOUT = "hazelcast.operation.backup.timeout.millis";
+
     @TempDir
     Path data;
 
@@ -124,6 +131,56 @@ class FailoverTest {
                 assertEquals(ack.getValue(), found.get(ack.getKey()),
                         ack.getKey() + " is readable at the offset its append was acknowledged with");
             }
+        }
+    }
+
+    @Test
+    void aLeaderAcknowledgesAnAppendOnlyOnceItsBackupHoldsIt() throws Exception {
+        // Hazelcast counts a write as done when its backups do not answer in this time (5 s unless set).
+        System.setProperty(BACKUP_TIMEOUT, "1000");
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestBrokers brokers = TestBrokers.start(2, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("confirmed", 1);
+            logs.append(topic, 0, List.of(value("before")));
+            Broker leader = brokers.leaderOf("confirmed", 0);
+            Broker backup = leader == brokers.get(0) ? brokers.get(1) : brokers.get(0);
+
+            // The backup stops answering for the partition, as it would behind a network split the leader has not
+            // noticed yet: its partition thread is kept busy.
+            int partitionId = leader.hazelcast().getPartitionService()
+                    .getPartition(PartitionKey.routingKey("confirmed", 0)).getPartitionId();
+            NodeEngine backupEngine = ((MapProxyImpl<?, ?>) backup.hazelcast().getMap(PartitionLogs.LOG_MAP))
+                    .getNodeEngine();
+            backupEngine.getOperationService().execute(new PartitionSpecificRunnable() {
+                @Override
+                public int getPartitionId() {
+                    return partitionId;
+                }
+
+                @Override
+                public void run() {
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            java.util.concurrent.CompletableFuture<AppendResult> sent = logs
+                    .appendAsync(topic, 0, List.of(value("during"))).toCompletableFuture();
+            assertThrows(TimeoutException.class, () -> sent.get(3, TimeUnit.SECONDS),
+                    "acknowledged although its backup never confirmed it");
+
+            release.countDown();
+            assertEquals(1, sent.get(30, TimeUnit.SECONDS).baseOffset());
+            // Held by the backup: the leader's loss takes nothing acknowledged with it, and the append is there once.
+            leader.kill();
+            assertEquals(List.of("before", "during"),
+                    PartitionLogsTest.values(backup.connect().logs().fetch("confirmed", 0, 0, 100)));
+        } finally {
+            release.countDown();
+            System.clearProperty(BACKUP_TIMEOUT);
         }
     }
 
