@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record FetchResult(List<Record> records, long nextOffset, long startOffset, long endOffset) {
     public FetchResult {
-        records = List.copyOf(records);
+        // Batches as the log holds them stay so, and are decoded when read.
+        records = records instanceof BatchRecords ? records : List.copyOf(records);
     }
 
     public boolean isEmpty() {

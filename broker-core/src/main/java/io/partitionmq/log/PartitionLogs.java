@@ -285,16 +285,17 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
         if (offset < slice.startOffset() || offset > slice.endOffset()) {
             throw new OffsetOutOfRangeException(topic, partition, offset, slice.startOffset(), slice.endOffset());
         }
-        List<Record> records = new ArrayList<>(Math.min(maxRecords, 1024));
+        List<RecordBatch> batches = new ArrayList<>(slice.batches().size());
+        long next = offset;
         for (RecordBatch batch : slice.batches()) {
-            for (Record record : RecordCodec.decode(batch)) {
-                if (record.offset() >= offset && records.size() < maxRecords) {
-                    records.add(record);
-                }
+            long from = Math.max(next, batch.baseOffset());
+            long to = Math.min(batch.nextOffset(), offset + maxRecords);
+            if (from < to) {
+                batches.add(RecordCodec.slice(batch, from, to));
+                next = to;
             }
         }
-        long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
-        return new FetchResult(records, next, slice.startOffset(), slice.endOffset());
+        return new FetchResult(new BatchRecords(batches), next, slice.startOffset(), slice.endOffset());
     }
 
     /**

@@ -3,7 +3,6 @@ package io.partitionmq.remote;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -11,6 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WireLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WireLink.class.getName());
     private static final int MAX_FRAME = 64 * 1024 * 1024;
-    private static final byte[] CLOSE = new byte[0];
+    private static final FrameBuffer CLOSE = new FrameBuffer();
 
     static final byte CALL = 1;
     static final byte RESULT = 2;
@@ -44,7 +45,7 @@ final class WireLink implements AutoCloseable {
     private final Socket socket;
     private final String name;
     private final Receiver receiver;
-    private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<FrameBuffer> outgoing = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     WireLink(Socket socket, String name, Receiver receiver) throws IOException {
@@ -72,8 +73,8 @@ final class WireLink implements AutoCloseable {
      * @throws IllegalArgumentException if the body holds a value that cannot travel
      */
     void send(byte kind, long id, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        FrameBuffer frame = new FrameBuffer();
+        try (DataOutputStream out = new DataOutputStream(frame)) {
             out.writeInt(0);
             out.writeByte(kind);
             out.writeLong(id);
@@ -81,16 +82,99 @@ final class WireLink implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("encoding a message to " + name + " failed: " + e.getMessage(), e);
         }
-        byte[] frame = bytes.toByteArray();
-        int length = frame.length - 4;
-        frame[0] = (byte) (length >>> 24);
-        frame[1] = (byte) (length >>> 16);
-        frame[2] = (byte) (length >>> 8);
-        frame[3] = (byte) length;
+        int length = frame.size() - 4;
+        if (length > MAX_FRAME) {
+            throw new IllegalArgumentException("a message of " + length + " bytes is above the " + MAX_FRAME
+                    + " a connection carries; ask for less at a time");
+        }
+        frame.setLength(length);
         if (closed.get()) {
             throw new LinkClosedException(name);
         }
         outgoing.add(frame);
+    }
+
+    /**
+     * A frame as it is encoded: pieces of bytes, the writer thread writing them in turn. Large byte arrays (a
+     * batch's records) become pieces of their own, not copied: they must not change until the frame is written,
+     * which holds for what travels here (batches and messages, immutable once made).
+     */
+    private static final class FrameBuffer extends OutputStream {
+        private static final int SHARED_FROM = 16 * 1024;
+        private static final int LARGEST_PIECE = 1024 * 1024;
+        private final List<byte[]> pieces = new ArrayList<>(2);
+        private final List<Integer> lengths = new ArrayList<>(2);
+        private byte[] current = new byte[512];
+        private int used;
+        private int size;
+
+        @Override
+        public void write(int b) {
+            if (used == current.length) {
+                next(current.length * 2);
+            }
+            current[used++] = (byte) b;
+            size++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (length >= SHARED_FROM && offset == 0 && length == bytes.length) {
+                endPiece();
+                pieces.add(bytes);
+                lengths.add(length);
+                size += length;
+                current = new byte[512];
+                return;
+            }
+            int left = length;
+            int from = offset;
+            while (left > 0) {
+                if (used == current.length) {
+                    next(Math.max(current.length * 2, left));
+                }
+                int n = Math.min(left, current.length - used);
+                System.arraycopy(bytes, from, current, used, n);
+                used += n;
+                from += n;
+                left -= n;
+            }
+            size += length;
+        }
+
+        /** Ends the current piece, starting one of {@code capacity} bytes (at most {@link #LARGEST_PIECE}). */
+        private void next(int capacity) {
+            endPiece();
+            current = new byte[Math.min(capacity, LARGEST_PIECE)];
+        }
+
+        private void endPiece() {
+            if (used > 0) {
+                pieces.add(current);
+                lengths.add(used);
+                used = 0;
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Writes the frame's length into its first four bytes. */
+        void setLength(int length) {
+            byte[] head = pieces.isEmpty() ? current : pieces.get(0);
+            head[0] = (byte) (length >>> 24);
+            head[1] = (byte) (length >>> 16);
+            head[2] = (byte) (length >>> 8);
+            head[3] = (byte) length;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            for (int i = 0; i < pieces.size(); i++) {
+                out.write(pieces.get(i), 0, lengths.get(i));
+            }
+            out.write(current, 0, used);
+        }
     }
 
     boolean isOpen() {
@@ -100,11 +184,11 @@ final class WireLink implements AutoCloseable {
     private void writeLoop() {
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
             while (true) {
-                byte[] frame = outgoing.take();
+                FrameBuffer frame = outgoing.take();
                 if (frame == CLOSE) {
                     return;
                 }
-                out.write(frame);
+                frame.writeTo(out);
                 if (outgoing.isEmpty()) {
                     out.flush();
                 }

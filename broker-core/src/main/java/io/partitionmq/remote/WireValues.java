@@ -1,6 +1,8 @@
 package io.partitionmq.remote;
 
+import io.partitionmq.log.BatchRecords;
 import io.partitionmq.log.Record;
+import io.partitionmq.log.RecordBatch;
 import io.partitionmq.log.RecordCodec;
 import io.partitionmq.log.ShareRecord;
 import io.partitionmq.selector.JmsSelectorFilter;
@@ -57,6 +59,8 @@ final class WireValues {
     // Records read from logs, in RecordCodec's compact form: what consumers are sent, many at a time.
     private static final byte LOG_RECORD = FAILURE + 1;
     private static final byte SHARE_RECORD = LOG_RECORD + 1;
+    // A fetch's records as the log's batches: the bytes pass through the broker untouched. Brokers send them only.
+    private static final byte BATCHES = SHARE_RECORD + 1;
 
     /** How a record class is taken apart and put together again; found once per class. */
     private record RecordShape(MethodHandle[] accessors, Constructor<?> constructor) {
@@ -92,7 +96,18 @@ final class WireValues {
         if (RecordCodec.writeValue(out, value)) {
             return;
         }
-        if (value instanceof Record record) {
+        if (value instanceof BatchRecords records) {
+            out.writeByte(BATCHES);
+            out.writeInt(records.batches().size());
+            for (RecordBatch batch : records.batches()) {
+                out.writeLong(batch.baseOffset());
+                out.writeInt(batch.recordCount());
+                out.writeLong(batch.appendTime());
+                out.writeInt(batch.leaderEpoch());
+                out.writeInt(batch.payload().length);
+                out.write(batch.payload());
+            }
+        } else if (value instanceof Record record) {
             out.writeByte(LOG_RECORD);
             RecordCodec.writeRecord(out, record);
         } else if (value instanceof ShareRecord shared) {
@@ -185,10 +200,10 @@ final class WireValues {
     }
 
     /**
-     * Reads a value; {@code failures} says whether serialized exceptions are accepted (a client reading a broker's
-     * reply), which a broker never does.
+     * Reads a value; {@code fromBroker} says whether it is a broker's reply, read by a client: only those may hold
+     * serialized exceptions and record batches, which a broker never accepts from a client.
      */
-    static Object read(DataInput in, boolean failures) throws IOException {
+    static Object read(DataInput in, boolean fromBroker) throws IOException {
         byte tag = in.readByte();
         if (tag >= 0 && tag <= RecordCodec.LAST_VALUE_TAG) {
             return RecordCodec.readValue(tag, in);
@@ -214,7 +229,7 @@ final class WireValues {
                 int size = length(in);
                 List<Object> list = new ArrayList<>(Math.min(size, 1024));
                 for (int i = 0; i < size; i++) {
-                    list.add(read(in, failures));
+                    list.add(read(in, fromBroker));
                 }
                 return list;
             }
@@ -222,7 +237,7 @@ final class WireValues {
                 int size = length(in);
                 Set<Object> set = new LinkedHashSet<>();
                 for (int i = 0; i < size; i++) {
-                    set.add(read(in, failures));
+                    set.add(read(in, fromBroker));
                 }
                 return set;
             }
@@ -230,14 +245,14 @@ final class WireValues {
                 int size = length(in);
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < size; i++) {
-                    map.put(read(in, failures), read(in, failures));
+                    map.put(read(in, fromBroker), read(in, fromBroker));
                 }
                 return map;
             }
             case DURATION:
                 return Duration.ofSeconds(in.readLong(), in.readInt());
             case OPTIONAL:
-                return Optional.ofNullable(read(in, failures));
+                return Optional.ofNullable(read(in, fromBroker));
             case OPTIONAL_LONG: {
                 boolean present = in.readBoolean();
                 long value = in.readLong();
@@ -248,15 +263,32 @@ final class WireValues {
             case ENUM:
                 return readEnum(in);
             case RECORD:
-                return readRecord(in, failures);
+                return readRecord(in, fromBroker);
             case LOG_RECORD:
                 return RecordCodec.readRecord(in);
+            case BATCHES: {
+                if (!fromBroker) {
+                    throw new IOException("a client may not send record batches");
+                }
+                int count = length(in);
+                List<RecordBatch> batches = new ArrayList<>(Math.min(count, 1024));
+                for (int i = 0; i < count; i++) {
+                    long baseOffset = in.readLong();
+                    int records = in.readInt();
+                    long appendTime = in.readLong();
+                    int leaderEpoch = in.readInt();
+                    byte[] payload = new byte[length(in)];
+                    in.readFully(payload);
+                    batches.add(new RecordBatch(baseOffset, records, appendTime, leaderEpoch, payload));
+                }
+                return new BatchRecords(batches);
+            }
             case SHARE_RECORD: {
                 int deliveryCount = in.readInt();
                 return new ShareRecord(RecordCodec.readRecord(in), deliveryCount);
             }
             case FAILURE:
-                if (!failures) {
+                if (!fromBroker) {
                     throw new IOException("a client may not send exceptions");
                 }
                 byte[] serialized = new byte[length(in)];
@@ -295,7 +327,7 @@ final class WireValues {
         }
     }
 
-    private static Object readRecord(DataInput in, boolean failures) throws IOException {
+    private static Object readRecord(DataInput in, boolean fromBroker) throws IOException {
         Class<?> type = ownClass(readString(in));
         if (!type.isRecord()) {
             throw new IOException(type.getName() + " is not a record");
@@ -303,7 +335,7 @@ final class WireValues {
         RecordShape shape = SHAPES.get(type);
         Object[] components = new Object[shape.accessors().length];
         for (int i = 0; i < components.length; i++) {
-            components[i] = read(in, failures);
+            components[i] = read(in, fromBroker);
         }
         try {
             return shape.constructor().newInstance(components);
