@@ -6,6 +6,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapEvent;
 import com.hazelcast.map.listener.EntryMergedListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,21 +36,25 @@ final class KnownTopics implements EntryListener<String, TopicMetadata>, EntryMe
         });
     }
 
-    /** The topic, or null if it does not exist. */
-    TopicMetadata get(String name) {
+    /**
+     * The topic, or null if it does not exist. Never blocks: an append may be sent from the thread that received
+     * the reply to the one before, a Hazelcast thread that must not wait for another reply.
+     */
+    CompletionStage<TopicMetadata> find(String name) {
         TopicMetadata topic = known.get(name);
         if (topic != null) {
-            return topic;
+            return CompletableFuture.completedFuture(topic);
         }
         long before = changes.get();
-        topic = topics.get(name);
-        if (topic != null && changes.get() == before) {
-            known.put(name, topic);
-            if (changes.get() != before) {
-                known.remove(name);
+        return topics.getAsync(name).thenApply(read -> {
+            if (read != null && changes.get() == before) {
+                known.put(name, read);
+                if (changes.get() != before) {
+                    known.remove(name);
+                }
             }
-        }
-        return topic;
+            return read;
+        });
     }
 
     private void changed(String name) {

@@ -185,18 +185,15 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     public CompletionStage<AppendResult> appendAsync(PreparedAppend prepared) {
         // The topic as the brokers hold it, not as the sender saw it: a client names the partition, never its
         // settings, and cannot make a partition the topic does not have.
-        TopicMetadata topic = knownTopics.get(prepared.topic());
-        if (topic == null) {
-            return CompletableFuture.failedFuture(new UnknownTopicException(prepared.topic()));
-        }
-        try {
+        return knownTopics.find(prepared.topic()).thenCompose(topic -> {
+            if (topic == null) {
+                throw new UnknownTopicException(prepared.topic());
+            }
             topic.requirePartition(prepared.partition());
-        } catch (InvalidTopicException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        PartitionKey key = new PartitionKey(prepared.topic(), prepared.partition());
-        return appendAsync(key, new AppendProcessor(prepared.payload(), topic.config(), prepared.producer(),
-                prepared.sequence()), prepared.count());
+            PartitionKey key = new PartitionKey(prepared.topic(), prepared.partition());
+            return appendAsync(key, new AppendProcessor(prepared.payload(), topic.config(), prepared.producer(),
+                    prepared.sequence()), prepared.count());
+        });
     }
 
     /**

@@ -100,10 +100,13 @@ final class WireLink implements AutoCloseable {
      * which holds for what travels here (batches and messages, immutable once made).
      */
     private static final class FrameBuffer extends OutputStream {
+        /** The first {@code length} bytes of {@code bytes}. */
+        private record Piece(byte[] bytes, int length) {
+        }
+
         private static final int SHARED_FROM = 16 * 1024;
         private static final int LARGEST_PIECE = 1024 * 1024;
-        private final List<byte[]> pieces = new ArrayList<>(2);
-        private final List<Integer> lengths = new ArrayList<>(2);
+        private final List<Piece> pieces = new ArrayList<>(2);
         private byte[] current = new byte[512];
         private int used;
         private int size;
@@ -121,8 +124,7 @@ final class WireLink implements AutoCloseable {
         public void write(byte[] bytes, int offset, int length) {
             if (length >= SHARED_FROM && offset == 0 && length == bytes.length) {
                 endPiece();
-                pieces.add(bytes);
-                lengths.add(length);
+                pieces.add(new Piece(bytes, length));
                 size += length;
                 current = new byte[512];
                 return;
@@ -150,8 +152,7 @@ final class WireLink implements AutoCloseable {
 
         private void endPiece() {
             if (used > 0) {
-                pieces.add(current);
-                lengths.add(used);
+                pieces.add(new Piece(current, used));
                 used = 0;
             }
         }
@@ -162,7 +163,7 @@ final class WireLink implements AutoCloseable {
 
         /** Writes the frame's length into its first four bytes. */
         void setLength(int length) {
-            byte[] head = pieces.isEmpty() ? current : pieces.get(0);
+            byte[] head = pieces.isEmpty() ? current : pieces.get(0).bytes();
             head[0] = (byte) (length >>> 24);
             head[1] = (byte) (length >>> 16);
             head[2] = (byte) (length >>> 8);
@@ -170,8 +171,8 @@ final class WireLink implements AutoCloseable {
         }
 
         void writeTo(OutputStream out) throws IOException {
-            for (int i = 0; i < pieces.size(); i++) {
-                out.write(pieces.get(i), 0, lengths.get(i));
+            for (Piece piece : pieces) {
+                out.write(piece.bytes(), 0, piece.length());
             }
             out.write(current, 0, used);
         }
