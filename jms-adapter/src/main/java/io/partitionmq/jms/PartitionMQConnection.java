@@ -46,6 +46,8 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     private final Object state = new Object();
     private String clientId;
     private boolean clientIdFixed;
+    /** Whether {@link #clientId} came from the connection factory's configuration. */
+    private boolean configuredClientId;
     private boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
@@ -237,19 +239,36 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         requireOpen();
         synchronized (state) {
             if (clientIdFixed) {
-                throw new IllegalStateException("the client id can only be set right after the connection is"
-                        + " created, before it is used");
+                throw new IllegalStateException(this.clientId != null && configuredClientId
+                        ? "the client id '" + this.clientId + "' was configured on the connection factory and"
+                                + " cannot be changed"
+                        : "the client id can only be set right after the connection is created, before it is used");
             }
-            if (clientId == null || clientId.isEmpty()) {
-                throw new jakarta.jms.InvalidClientIDException("a client id must not be null or empty");
-            }
-            if (!leases.acquire("client-id:" + clientId)) {
-                throw new jakarta.jms.InvalidClientIDException("the client id '" + clientId
-                        + "' is in use by another connection in the cluster");
-            }
-            this.clientId = clientId;
-            clientIdFixed = true;
+            claimClientId(clientId);
         }
+    }
+
+    /**
+     * Gives the connection the client id its factory was configured with (specification 6.1.2: the preferred
+     * way); {@link #setClientID} then refuses another.
+     */
+    void useConfiguredClientId(String clientId) throws JMSException {
+        synchronized (state) {
+            claimClientId(clientId);
+            configuredClientId = true;
+        }
+    }
+
+    private void claimClientId(String clientId) throws JMSException {
+        if (clientId == null || clientId.isEmpty()) {
+            throw new jakarta.jms.InvalidClientIDException("a client id must not be null or empty");
+        }
+        if (!leases.acquire("client-id:" + clientId)) {
+            throw new jakarta.jms.InvalidClientIDException("the client id '" + clientId
+                    + "' is in use by another connection in the cluster");
+        }
+        this.clientId = clientId;
+        clientIdFixed = true;
     }
 
     @Override

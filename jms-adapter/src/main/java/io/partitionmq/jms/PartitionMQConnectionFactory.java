@@ -30,6 +30,7 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
     private long connectTimeoutMillis = 10_000;
     private String user;
     private String password;
+    private String clientID;
 
     public PartitionMQConnectionFactory() {
     }
@@ -77,6 +78,19 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
         this.password = password;
     }
 
+    public String getClientID() {
+        return clientID;
+    }
+
+    /**
+     * The client id every connection of this factory gets when it is created (the administratively configured
+     * identifier of the specification, 6.1.2); a connection cannot then set another. Null for none. As client ids
+     * are unique in the cluster, such a factory has one open connection at a time.
+     */
+    public void setClientID(String clientID) {
+        this.clientID = clientID;
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
         return createConnection(user, password);
@@ -100,7 +114,16 @@ public class PartitionMQConnectionFactory extends AbstractConnectionFactory impl
             lease.close();
             throw e;
         }
-        return new PartitionMQConnection(lease, access);
+        PartitionMQConnection connection = new PartitionMQConnection(lease, access);
+        if (clientID != null) {
+            try {
+                connection.useConfiguredClientId(clientID);
+            } catch (JMSException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return connection;
     }
 
     @Override
