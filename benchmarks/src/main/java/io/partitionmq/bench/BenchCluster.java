@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What every benchmark here runs against: two brokers (backup-count 1) in this JVM on free loopback ports, with
- * their data in a temporary directory that goes with them. Also the benchmarks' {@code --name value} arguments.
+ * What every benchmark here runs against: two brokers (backup-count 1; or one, without backups) in this JVM on free
+ * loopback ports, with their data in a temporary directory that goes with them. Also the benchmarks' {@code --name value} arguments.
  */
 final class BenchCluster implements AutoCloseable {
     private final Path data;
@@ -34,12 +34,19 @@ final class BenchCluster implements AutoCloseable {
     }
 
     static BenchCluster start(FlushPolicy flush) throws IOException {
-        int first = TestBrokers.freePort();
-        int second = TestBrokers.freePort();
+        return start(flush, 2);
+    }
+
+    /** {@code brokers} brokers; with one, no partition has a backup (a single broker's durability). */
+    static BenchCluster start(FlushPolicy flush, int brokers) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < brokers; i++) {
+            ports.add(TestBrokers.freePort());
+        }
         BenchCluster cluster = new BenchCluster(Files.createTempDirectory("partitionmq-bench"),
-                List.of("127.0.0.1:" + first, "127.0.0.1:" + second), "bench-" + first);
+                ports.stream().map(port -> "127.0.0.1:" + port).toList(), "bench-" + ports.get(0));
         try {
-            for (int port : new int[] {first, second}) {
+            for (int port : ports) {
                 Broker broker = Broker.start(BrokerConfig.loopback(port, cluster.data.resolve("b" + port))
                         .withCluster(cluster.name, cluster.members).withFlush(flush));
                 cluster.brokers.add(broker);

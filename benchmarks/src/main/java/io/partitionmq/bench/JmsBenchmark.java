@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The JMS client against two brokers (backup-count 1) started in this JVM, reached over loopback as a Java SE
- * client does. Each row runs several times on a fresh destination; the median, min and max are printed.
+ * The JMS client against two brokers (backup-count 1; {@code --brokers 1}: one, without backups) started in this
+ * JVM, reached over loopback as a Java SE client does. Each row runs several times on a fresh destination; the median, min and max are printed.
  *
  * <pre>
  * rows:  queue-{np|p}-{100|1024}   one producer sends synchronously, then one AUTO_ACKNOWLEDGE consumer receives
@@ -36,6 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  *        latency-{np|p}-1024       end to end, a listener consuming while a producer sends 2,000 msg/s (--rate)
  *        topiclatency-{np|p}-1024  the same with a non-durable subscriber of a topic
  * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never  --rate MSGS_PER_S
+ *        --brokers 1|2 (2: every partition has a synchronous backup; 1: none, a single broker's durability)
  * </pre>
  */
 public final class JmsBenchmark {
@@ -61,12 +62,15 @@ public final class JmsBenchmark {
         int rate = Integer.parseInt(given.getOrDefault("rate", "2000"));
         FlushPolicy flush = FlushPolicy.parse(given.getOrDefault("flush", "interval"));
 
-        try (BenchCluster cluster = BenchCluster.start(flush)) {
+        int brokers = Integer.parseInt(given.getOrDefault("brokers", "2"));
+
+        try (BenchCluster cluster = BenchCluster.start(flush, brokers)) {
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
                     cluster.clientAddresses()));
             factory.setClusterName(cluster.name());
             JmsBenchmark bench = new JmsBenchmark(factory, messages, rate);
-            System.out.printf("flush=%s, %,d messages per run, %d runs per row%n", flush, messages, runs);
+            System.out.printf("flush=%s, %d broker(s), %,d messages per run, %d runs per row%n", flush, brokers,
+                    messages, runs);
             for (String row : rows) {
                 bench.run(row.trim(), runs);
             }
