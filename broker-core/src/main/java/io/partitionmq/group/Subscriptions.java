@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class Subscriptions implements SubscriptionOperations {
     public static final String SUBSCRIPTIONS_MAP = "pmq.subscriptions";
-    /** How many consumers each non-durable shared subscription has, cluster-wide. */
+    /** How many consumers each shared subscription (durable or not) has, cluster-wide. */
     public static final String CONSUMERS_MAP = "pmq.subscription-consumers";
 
     private final IMap<String, Subscription> registry;
@@ -48,8 +48,9 @@ public final class Subscriptions implements SubscriptionOperations {
     }
 
     /**
-     * Opens a non-durable shared subscription for one more consumer (JMS 6.11.2): it exists while it has
-     * consumers. Joining it with a different topic or selector while it has consumers is refused.
+     * Opens a shared subscription for one more consumer (JMS 6.11.2, 6.11.4). Joining it with a different topic
+     * or selector while it has consumers is refused; without consumers that replaces it (a durable one). A
+     * non-durable one exists while it has consumers.
      *
      * @throws SubscriptionInUseException if it has consumers and {@code wanted} differs from it
      */
@@ -69,12 +70,18 @@ public final class Subscriptions implements SubscriptionOperations {
         }
     }
 
-    /** One consumer of a non-durable shared subscription left; the last one deletes it and what it held. */
+    /**
+     * One consumer of a shared subscription left; the last one of a non-durable subscription deletes it and what
+     * it held.
+     */
     public void detach(String id) {
         registry.lock(id);
         try {
             if (consumers.computeIfPresent(id, (subscription, count) -> count > 1 ? count - 1 : null) == null) {
-                delete(id);
+                Subscription current = registry.get(id);
+                if (current != null && !current.durable()) {
+                    delete(id);
+                }
             }
         } finally {
             registry.unlock(id);
@@ -89,6 +96,7 @@ public final class Subscriptions implements SubscriptionOperations {
         }
         forget(current);
         registry.executeOnKey(id, SubscriptionWrite.remove());
+        consumers.remove(id);
         return true;
     }
 

@@ -62,6 +62,10 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     private static final ThreadLocal<PartitionMQSession> COMPLETIONS_OF = new ThreadLocal<>();
     /** Waits for data are bounded so that a lost watch event (e.g. a client reconnect) delays, never stalls. */
     private static final long MAX_WAIT_MILLIS = 1_000;
+    /** Subscription ids (share groups): {@code <kind>:<client id, or empty>:<name>}. */
+    private static final String SHARED_DURABLE_KIND = "shared-durable";
+    private static final String SHARED_DURABLE = SHARED_DURABLE_KIND + ":";
+    private static final String UNSHARED_DURABLE = "durable:";
 
     private final PartitionMQConnection connection;
     private final int mode;
@@ -448,7 +452,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (subscriptionName == null || subscriptionName.isBlank()) {
             throw new InvalidDestinationException("a topic's consumer needs a subscription name");
         }
-        String id = shared ? sharedId(durable ? "shared-durable" : "shared", subscriptionName)
+        String id = shared ? sharedId(durable ? SHARED_DURABLE_KIND : "shared", subscriptionName)
                 : durableId(subscriptionName);
         return subscribe((Topic) source, id, messageSelector, false, shared, durable, settings);
     }
@@ -500,10 +504,13 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         if (!shared && connection.hasActiveConsumer(id)) {
             throw new IllegalStateException("the durable subscription " + id + " already has an active consumer");
         }
+        if (durable) {
+            requireNoDurableOfTheOtherKind(id);
+        }
         Subscription subscription = new Subscription(id, source.logTopic(), selector, noLocal, shared, durable);
-        boolean livesWithItsConsumers = shared && !durable;
+        // A shared subscription's consumers are counted cluster-wide: it cannot change under them.
         try {
-            if (livesWithItsConsumers) {
+            if (shared) {
                 broker().subscriptions().attach(subscription);
             } else {
                 broker().subscriptions().open(subscription);
@@ -511,7 +518,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
-        Runnable detach = livesWithItsConsumers ? () -> detach(id) : () -> { };
+        Runnable detach = shared ? () -> detach(id) : () -> { };
         try {
             return consumer(source, selector, noLocal, id, settings, detach);
         } catch (JMSException | RuntimeException e) {
@@ -520,12 +527,40 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         }
     }
 
-    /** A consumer of a non-durable shared subscription closed: the last one takes the subscription with it. */
+    /** A consumer of a shared subscription closed: the last one of a non-durable one takes it with it. */
     private void detach(String id) {
         try {
             broker().subscriptions().detach(id);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not release the shared subscription " + id, e);
+        }
+    }
+
+    /**
+     * A shared and an unshared durable subscription may not have the same name and client id (specification
+     * 6.11.2 and 6.11.4): refuses to open one while the other exists.
+     */
+    private void requireNoDurableOfTheOtherKind(String id) throws JMSException {
+        String other;
+        if (id.startsWith(UNSHARED_DURABLE)) {
+            other = SHARED_DURABLE + id.substring(UNSHARED_DURABLE.length());
+        } else if (id.startsWith(SHARED_DURABLE) && connection.getClientID() != null) {
+            other = UNSHARED_DURABLE + id.substring(SHARED_DURABLE.length());
+        } else {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = broker().subscriptions().find(other).isPresent();
+        } catch (RuntimeException e) {
+            throw JmsErrors.translate(e, "looking up durable subscription " + other);
+        }
+        if (exists) {
+            String name = id.substring(id.indexOf(':', id.indexOf(':') + 1) + 1);
+            throw new JMSException("client id '" + connection.getClientID() + "' has "
+                    + (id.startsWith(SHARED_DURABLE) ? "an unshared" : "a shared") + " durable subscription named '"
+                    + name + "'; a shared and an unshared durable subscription cannot have the same name"
+                    + " (unsubscribe the other first)");
         }
     }
 
@@ -535,7 +570,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             throw new IllegalStateException("an unshared durable subscription needs the connection's client id;"
                     + " set it with setClientID first");
         }
-        return "durable:" + clientId + ":" + requireName(name);
+        return UNSHARED_DURABLE + clientId + ":" + requireName(name);
     }
 
     private String sharedId(String kind, String name) throws JMSException {
@@ -655,7 +690,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         requireDomain(Domain.TOPICS, "createSharedDurableConsumer");
-        return subscribe(topic, sharedId("shared-durable", name), messageSelector, false, true, true);
+        return subscribe(topic, sharedId(SHARED_DURABLE_KIND, name), messageSelector, false, true, true);
     }
 
     /**
@@ -667,8 +702,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         requireOpen();
         requireDomain(Domain.TOPICS, "unsubscribe");
         String clientId = connection.getClientID();
-        for (String id : clientId == null ? java.util.List.of(sharedId("shared-durable", name))
-                : java.util.List.of(durableId(name), sharedId("shared-durable", name))) {
+        for (String id : clientId == null ? java.util.List.of(sharedId(SHARED_DURABLE_KIND, name))
+                : java.util.List.of(durableId(name), sharedId(SHARED_DURABLE_KIND, name))) {
             if (connection.hasActiveConsumer(id)) {
                 throw new IllegalStateException("the subscription " + name + " has an active consumer; close it"
                         + " before unsubscribing");

@@ -3,6 +3,7 @@ package io.partitionmq.jms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -46,6 +47,31 @@ class SubscriptionsTest {
             assertEquals("for the new one", ((TextMessage) replaced.receive(WAIT)).getText());
             replaced.close();
             session.unsubscribe("audit");
+        }
+    }
+
+    @Test
+    void aSharedAndAnUnsharedDurableSubscriptionMayNotHaveTheSameNameAndClientIdentifier() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.setClientID("one-name-one-kind");
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("subscriptions-one-kind");
+            MessageConsumer unshared = session.createDurableConsumer(topic, "ledger");
+            JMSException refused = assertThrows(JMSException.class,
+                    () -> session.createSharedDurableConsumer(topic, "ledger"));
+            assertTrue(refused.getMessage().contains("an unshared durable subscription named 'ledger'"),
+                    refused.getMessage());
+            unshared.close();
+            assertThrows(JMSException.class, () -> session.createSharedDurableConsumer(topic, "ledger"),
+                    "it exists while no consumer is open, too");
+            session.unsubscribe("ledger");
+
+            session.createSharedDurableConsumer(topic, "ledger").close();
+            JMSException other = assertThrows(JMSException.class, () -> session.createDurableConsumer(topic, "ledger"));
+            assertTrue(other.getMessage().contains("a shared durable subscription named 'ledger'"), other.getMessage());
+            session.unsubscribe("ledger");
+            session.createDurableConsumer(topic, "ledger").close();
+            session.unsubscribe("ledger");
         }
     }
 
@@ -125,6 +151,34 @@ class SubscriptionsTest {
             assertThrows(JMSException.class,
                     () -> session.createSharedConsumer(session.createTopic("subscriptions-t2"), "fixed"));
             open.close();
+        }
+    }
+
+    @Test
+    void aSharedDurableSubscriptionInUseCannotChangeTopicOrSelectorButWithoutConsumersItIsReplaced()
+            throws Exception {
+        try (Connection first = factory.createConnection(); Connection second = factory.createConnection()) {
+            second.start();
+            Session one = first.createSession();
+            Session two = second.createSession();
+            Topic topic = one.createTopic("subscriptions-shared-durable-fixed");
+            MessageConsumer active = one.createSharedDurableConsumer(topic, "fixed", "region = 'north'");
+            JMSException selector = assertThrows(JMSException.class,
+                    () -> two.createSharedDurableConsumer(topic, "fixed", "region = 'south'"),
+                    "another connection cannot change the selector under an active consumer");
+            assertTrue(selector.getMessage().contains("active consumer"), selector.getMessage());
+            assertThrows(JMSException.class, () -> two.createSharedDurableConsumer(
+                    two.createTopic("subscriptions-shared-durable-other"), "fixed", "region = 'north'"));
+            two.createSharedDurableConsumer(topic, "fixed", "region = 'north'").close();
+            active.close();
+
+            MessageConsumer replaced = two.createSharedDurableConsumer(topic, "fixed", "region = 'south'");
+            TextMessage south = two.createTextMessage("for the replacement");
+            south.setStringProperty("region", "south");
+            two.createProducer(topic).send(south);
+            assertEquals("for the replacement", ((TextMessage) replaced.receive(WAIT)).getText());
+            replaced.close();
+            two.unsubscribe("fixed");
         }
     }
 
