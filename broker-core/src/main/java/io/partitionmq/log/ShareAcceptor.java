@@ -21,32 +21,45 @@ public final class ShareAcceptor {
             ShareGroups.Settings settings) {
         this.topic = topic;
         this.accepts = new Coalescer<>((partition, offsets) -> {
-            CompletionStage<boolean[]> reply = shares.acceptAsync(topic, partition, group, consumer,
-                    offsets.stream().mapToLong(Long::longValue).toArray(), settings);
-            return reply.thenApply(accepted -> {
-                List<Boolean> results = new ArrayList<>(accepted.length);
-                for (boolean one : accepted) {
-                    results.add(one);
-                }
-                return results;
-            });
+            long[] accepting = offsets.stream().mapToLong(Long::longValue).toArray();
+            CompletionStage<boolean[]> reply = shares.acceptAsync(topic, partition, group, consumer, accepting,
+                    settings);
+            return reply.whenComplete((accepted, failure) -> report(partition, accepting, accepted, failure))
+                    .thenApply(accepted -> {
+                        List<Boolean> results = new ArrayList<>(accepted.length);
+                        for (boolean one : accepted) {
+                            results.add(one);
+                        }
+                        return results;
+                    });
         }, offset -> MAX_OFFSETS_PER_OPERATION);
     }
 
-    /** Accepts a record this consumer acquired, without waiting. */
+    /** One warning per operation that left records to be delivered again, not one per record. */
+    private void report(int partition, long[] offsets, boolean[] accepted, Throwable failure) {
+        String records = " record(s) of " + topic + "/" + partition + " (offsets " + offsets[0] + " to "
+                + offsets[offsets.length - 1] + ")";
+        if (failure != null) {
+            LOG.log(Level.WARNING, "accepting " + offsets.length + records + " failed (" + failure
+                    + "); they may be delivered again");
+            return;
+        }
+        int late = 0;
+        for (boolean one : accepted) {
+            late += one ? 0 : 1;
+        }
+        if (late > 0) {
+            LOG.log(Level.WARNING, "accepting " + late + " of " + offsets.length + records + " came too late: their"
+                    + " locks had expired and they may be delivered again");
+        }
+    }
+
+    /** Accepts a record this consumer acquired, without waiting; a failure is logged, once per operation. */
     public void accept(int partition, long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offsets are not negative, got " + offset);
         }
-        accepts.submit(partition, offset, 1).whenComplete((accepted, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "accepting {0}/{1} at offset {2} failed ({3}); the record may be delivered"
-                        + " again", topic, partition, offset, failure);
-            } else if (!accepted) {
-                LOG.log(Level.WARNING, "accepting {0}/{1} at offset {2} came too late: its lock had expired and the"
-                        + " record may be delivered again", topic, partition, offset);
-            }
-        });
+        accepts.submit(partition, offset, 1);
     }
 
     /**
