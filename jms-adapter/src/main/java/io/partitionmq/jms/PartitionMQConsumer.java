@@ -14,6 +14,8 @@ import jakarta.jms.TopicSubscriber;
 
 /** Receives from a queue (competing with other consumers) or subscribes to a topic, synchronously or by listener. */
 public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+    private static final System.Logger LOG = System.getLogger(PartitionMQConsumer.class.getName());
+
     private final PartitionMQSession session;
     private final PartitionMQDestination destination;
     private final String messageSelector;
@@ -196,7 +198,11 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
                 }
             }
             long left = deadline - System.currentTimeMillis();
-            if (waitMillis < 0 || left <= 0) {
+            if (waitMillis < 0) {
+                return null;
+            }
+            if (left <= 0) {
+                idle();
                 return null;
             }
             try {
@@ -241,9 +247,22 @@ public class PartitionMQConsumer implements MessageConsumer, QueueReceiver, Topi
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         requireOpen();
+        boolean removed = this.listener != null && listener == null;
         this.listener = listener;
         if (listener != null) {
             session.listenerSet();
+        } else if (removed) {
+            session.whileNoListenerRuns(this::idle);
+        }
+    }
+
+    /** Nobody waits for this consumer's messages now: other consumers get them ({@link RecordSource#idle}). */
+    private void idle() {
+        try {
+            records.idle();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "an idle consumer of " + destination + " could not end its waits;"
+                    + " they end by themselves within seconds", e);
         }
     }
 

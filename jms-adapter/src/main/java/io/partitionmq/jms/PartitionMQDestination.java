@@ -50,12 +50,21 @@ public abstract class PartitionMQDestination implements Destination, Serializabl
         return (isQueue() ? QUEUE_PREFIX : TOPIC_PREFIX) + name;
     }
 
+    /**
+     * The destination a JMSReplyTo (or JMSDestination) header names. A temporary one comes back as a
+     * {@code TemporaryQueue} or {@code TemporaryTopic}, as its sender created it; only its own connection's object
+     * can delete it.
+     */
     static PartitionMQDestination fromUri(String uri) {
         if (uri == null) {
             return null;
         }
-        return uri.startsWith(QUEUE_PREFIX) ? new PartitionMQQueue(uri.substring(QUEUE_PREFIX.length()))
-                : new PartitionMQTopic(uri.substring(TOPIC_PREFIX.length()));
+        boolean queue = uri.startsWith(QUEUE_PREFIX);
+        String name = uri.substring((queue ? QUEUE_PREFIX : TOPIC_PREFIX).length());
+        if (TemporaryDestinations.isTemporary(name)) {
+            return queue ? new PartitionMQTemporaryQueue(name, null) : new PartitionMQTemporaryTopic(name, null);
+        }
+        return queue ? new PartitionMQQueue(name) : new PartitionMQTopic(name);
     }
 
     @Override

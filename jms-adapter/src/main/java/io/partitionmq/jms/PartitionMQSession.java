@@ -216,7 +216,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         }
         delivering.lock();
         try {
-            if (!connection.isStarted() || isClosed()) {
+            // Checked again under the lock: a listener removed meanwhile has had its waits ended.
+            if (!connection.isStarted() || isClosed() || consumer.listener() != listener) {
                 return false;
             }
             PartitionMQConsumer.Received received = consumer.next(Long.MAX_VALUE);
@@ -249,6 +250,16 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
         } catch (JMSException e) {
             connection.report(e);
             return false;
+        } finally {
+            delivering.unlock();
+        }
+    }
+
+    /** Runs {@code task} while no listener of this session runs (or from the running listener itself). */
+    void whileNoListenerRuns(Runnable task) {
+        delivering.lock();
+        try {
+            task.run();
         } finally {
             delivering.unlock();
         }

@@ -38,6 +38,12 @@ interface RecordSource extends AutoCloseable {
     /** Gives back records handed out but not yet delivered, so redelivery starts again from the oldest. */
     void returnUndelivered();
 
+    /**
+     * The consumer stopped waiting for records (a receive timed out, its listener was removed): what it waited
+     * for, and what reached it meanwhile, goes to other consumers instead of staying with an idle one.
+     */
+    void idle();
+
     /** Look at every partition again on the next call, as if each had signalled new data. */
     void refresh();
 

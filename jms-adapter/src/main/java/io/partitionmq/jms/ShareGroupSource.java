@@ -213,6 +213,13 @@ final class ShareGroupSource implements RecordSource {
         }
     }
 
+    /** Ends the waits on the leaders first, so that nothing more is pushed, then gives back what was. */
+    @Override
+    public void idle() {
+        stopWaiting();
+        returnUndelivered();
+    }
+
     private void stopWaiting() {
         for (int p = 0; p < waitingUntil.length(); p++) {
             if (waitingUntil.getAndSet(p, 0) != 0) {

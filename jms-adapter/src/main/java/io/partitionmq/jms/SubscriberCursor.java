@@ -133,6 +133,11 @@ final class SubscriberCursor implements RecordSource {
     public void returnUndelivered() {
     }
 
+    /** A private cursor holds nothing another consumer could take. */
+    @Override
+    public void idle() {
+    }
+
     @Override
     public void refresh() {
         signals.refresh();

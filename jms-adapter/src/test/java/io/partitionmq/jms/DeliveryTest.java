@@ -2,6 +2,7 @@ package io.partitionmq.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -247,6 +248,57 @@ class DeliveryTest {
             replies.delete();
             assertThrows(JMSException.class, () -> otherSession.createProducer(replies)
                     .send(otherSession.createTextMessage("too late")), "a deleted temporary queue is gone");
+        }
+    }
+
+    @Test
+    void aTemporaryDestinationNamedInJMSReplyToIsReceivedAsATemporaryDestinationOnlyItsOwnerDeletes()
+            throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Queue requests = session.createQueue("delivery-reply-to");
+            jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+            TextMessage request = session.createTextMessage("ping");
+            request.setJMSReplyTo(replies);
+            session.createProducer(requests).send(request);
+            Message received = session.createConsumer(requests).receive(WAIT);
+            jakarta.jms.TemporaryQueue replyTo = assertInstanceOf(jakarta.jms.TemporaryQueue.class,
+                    received.getJMSReplyTo());
+            assertEquals(replies, replyTo);
+            assertThrows(JMSException.class, replyTo::delete, "only the connection's own object deletes it");
+            replies.delete();
+        }
+    }
+
+    @Test
+    void aConsumerWhoseListenerWasRemovedLeavesMessagesToOtherConsumers() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session idleSession = connection.createSession();
+            Queue queue = idleSession.createQueue("delivery-idle-consumer");
+            MessageConsumer wasListening = idleSession.createConsumer(queue);
+            List<Message> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+            wasListening.setMessageListener(heard::add);
+            MessageProducer producer = idleSession.createProducer(queue);
+            producer.send(idleSession.createTextMessage("heard"));
+            for (int i = 0; i < 100 && heard.isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, heard.size());
+            wasListening.setMessageListener(null); // it had gone on waiting on the partitions' leaders
+
+            Session busySession = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
+            MessageConsumer receiving = busySession.createConsumer(queue);
+            producer.send(idleSession.createTextMessage("for whoever receives"));
+            assertNotNull(receiving.receive(WAIT));
+            busySession.recover(); // the message goes back to the queue
+            // Well before the lock of a consumer that held on to it would expire.
+            Message again = receiving.receive(2_000);
+            assertNotNull(again, "the consumer without a listener does not hold on to it");
+            assertTrue(again.getJMSRedelivered());
+            again.acknowledge();
+            assertEquals(1, heard.size());
         }
     }
 
