@@ -201,7 +201,8 @@ public final class Broker implements AutoCloseable {
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(memberConfig);
         Broker broker = new Broker(config, id, hazelcast, store);
         try (DirectConnection connection = broker.connect()) {
-            ClusterRecovery.awaitMinimumSize(hazelcast, config.minClusterSize(), RECOVERY_TIMEOUT);
+            ClusterRecovery.awaitMinimumSize(hazelcast, config.minClusterSize(),
+                    config.minClusterSize() > 1 ? MAJORITY : null, RECOVERY_TIMEOUT);
             int replicas = connection.logs().offerRecovered(stored);
             connection.groups().restore(stored.states(LogStore.StateKind.GROUP));
             connection.subscriptions().restore(stored.states(LogStore.StateKind.SUBSCRIPTION));

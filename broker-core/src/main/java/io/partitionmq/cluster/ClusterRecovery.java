@@ -29,24 +29,36 @@ final class ClusterRecovery {
     }
 
     /**
-     * Waits (up to {@code timeout}) until the cluster has at least {@code size} members: below that, split-brain
-     * protection refuses every write, recovery's included.
+     * Waits (up to {@code timeout}) until the cluster has at least {@code size} members and the split-brain
+     * protection {@code protection} (null for none) says so too: below that, the protection refuses every write,
+     * recovery's included. The protection learns of a join from a membership event a moment after the member
+     * list has it, so a broker that joined checks both.
      */
-    static void awaitMinimumSize(HazelcastInstance member, int size, Duration timeout) throws InterruptedException {
+    static void awaitMinimumSize(HazelcastInstance member, int size, String protection, Duration timeout)
+            throws InterruptedException {
         Object changed = new Object();
         UUID members = wakeOnMembershipChange(member, changed);
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             synchronized (changed) {
-                while (member.getCluster().getMembers().size() < size) {
+                while (true) {
+                    int joined = member.getCluster().getMembers().size();
+                    boolean protectionAgrees = protection == null || member.getSplitBrainProtectionService()
+                            .getSplitBrainProtection(protection).hasMinimumSize();
+                    if (joined >= size && protectionAgrees) {
+                        return;
+                    }
                     long left = (deadline - System.nanoTime()) / 1_000_000;
                     if (left <= 0) {
-                        throw new IllegalStateException("only " + member.getCluster().getMembers().size() + " of the "
-                                + size + " brokers partitionmq.cluster.min-size asks for joined within " + timeout);
+                        throw new IllegalStateException("only " + joined + " of the " + size + " brokers"
+                                + " partitionmq.cluster.min-size asks for joined within " + timeout
+                                + (joined >= size ? " (as far as split-brain protection knows)" : ""));
                     }
-                    LOG.log(Level.INFO, "waiting for {0} more brokers to join before accepting writes",
-                            size - member.getCluster().getMembers().size());
-                    changed.wait(Math.min(left, 10_000));
+                    if (joined < size) {
+                        LOG.log(Level.INFO, "waiting for {0} more brokers to join before accepting writes",
+                                size - joined);
+                    }
+                    changed.wait(Math.min(left, joined < size ? 10_000 : 50));
                 }
             }
         } finally {
