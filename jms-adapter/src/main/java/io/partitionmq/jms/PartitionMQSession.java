@@ -567,7 +567,9 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             throw JmsErrors.translate(e, "looking up durable subscription " + other);
         }
         if (exists) {
-            String name = id.substring(id.indexOf(':', id.indexOf(':') + 1) + 1);
+            // After "<kind>:<client id>:", which a client id holding ':' would make ambiguous to split.
+            String kind = id.startsWith(SHARED_DURABLE) ? SHARED_DURABLE : UNSHARED_DURABLE;
+            String name = id.substring(kind.length() + connection.getClientID().length() + 1);
             throw new JMSException("client id '" + connection.getClientID() + "' has "
                     + (id.startsWith(SHARED_DURABLE) ? "an unshared" : "a shared") + " durable subscription named '"
                     + name + "'; a shared and an unshared durable subscription cannot have the same name"

@@ -279,13 +279,14 @@ class DeliveryTest {
             Queue queue = idleSession.createQueue("delivery-idle-consumer");
             MessageConsumer wasListening = idleSession.createConsumer(queue);
             List<Message> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-            wasListening.setMessageListener(heard::add);
+            java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+            wasListening.setMessageListener(message -> {
+                heard.add(message);
+                first.countDown();
+            });
             MessageProducer producer = idleSession.createProducer(queue);
             producer.send(idleSession.createTextMessage("heard"));
-            for (int i = 0; i < 100 && heard.isEmpty(); i++) {
-                Thread.sleep(50);
-            }
-            assertEquals(1, heard.size());
+            assertTrue(first.await(WAIT, java.util.concurrent.TimeUnit.MILLISECONDS), "the listener got the first");
             wasListening.setMessageListener(null); // it had gone on waiting on the partitions' leaders
 
             Session busySession = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
