@@ -66,20 +66,19 @@ public final class ConfirmedWrites {
             result.completeExceptionally(e);
             return;
         }
-        // Completed on the thread that receives the reply: Hazelcast would otherwise hand every dependent step to
-        // the common pool, which has one thread on a two-core machine and became the bottleneck.
-        sent.whenCompleteAsync((reply, failure) -> {
+        sent.whenComplete((reply, failure) -> {
             if (failure == null) {
                 result.complete(reply);
             } else if (indeterminate(failure) && System.nanoTime() < retryUntil) {
                 // Not from this thread: it may be Hazelcast's invocation monitor, which may not make calls.
                 CompletableFuture.runAsync(() -> submit(map, key, processor, result, retryUntil),
-                        CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS));
+                        CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS,
+                                HazelcastStages.dependents()));
             } else {
                 result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
             }
-        }, Runnable::run);
+        });
     }
 
     private static boolean indeterminate(Throwable failure) {
@@ -95,18 +94,18 @@ public final class ConfirmedWrites {
     private static <K, V, R> CompletionStage<R> submitOnce(IMap<K, V> map, K key, EntryProcessor<K, V, R> processor) {
         if (!(map instanceof MapProxyImpl<K, V> proxy)) {
             // A Hazelcast client's map: its own fail-on-indeterminate setting applies.
-            return map.submitToKey(key, processor);
+            return HazelcastStages.completedOffHazelcastThreads(map.submitToKey(key, processor));
         }
         NodeEngine engine = proxy.getNodeEngine();
         SerializationService serialization = engine.getSerializationService();
         Data keyData = serialization.toData(key, proxy.getPartitionStrategy());
         MapOperation operation = proxy.getOperationProvider().createEntryOperation(map.getName(), keyData, processor);
         operation.setThreadId(ThreadUtil.getThreadId());
-        return engine.getOperationService()
+        CompletionStage<Object> invocation = engine.getOperationService()
                 .createInvocationBuilder(MapService.SERVICE_NAME, operation,
                         engine.getPartitionService().getPartitionId(keyData))
                 .setFailOnIndeterminateOperationState(true)
-                .invoke()
-                .thenApply(reply -> (R) serialization.toObject(reply));
+                .invoke();
+        return HazelcastStages.completedOffHazelcastThreads(invocation).thenApply(reply -> (R) serialization.toObject(reply));
     }
 }

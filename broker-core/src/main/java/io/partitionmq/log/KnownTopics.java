@@ -46,7 +46,7 @@ final class KnownTopics implements EntryListener<String, TopicMetadata>, EntryMe
             return CompletableFuture.completedFuture(topic);
         }
         long before = changes.get();
-        return topics.getAsync(name).thenApply(read -> {
+        return HazelcastStages.completedOffHazelcastThreads(topics.getAsync(name)).thenApply(read -> {
             if (read != null && changes.get() == before) {
                 known.put(name, read);
                 if (changes.get() != before) {

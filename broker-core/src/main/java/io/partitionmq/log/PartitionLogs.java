@@ -214,7 +214,7 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
             } else if (reply[0] == AppendProcessor.RECOVERING) {
                 CompletableFuture.runAsync(() -> complete(result,
                         () -> appended(topic, partition, count, bytes,
-                                appendRetryingWhileRecovering(key, append, reply))));
+                                appendRetryingWhileRecovering(key, append, reply))), HazelcastStages.dependents());
             } else {
                 complete(result, () -> appended(topic, partition, count, bytes, reply));
             }

@@ -215,19 +215,14 @@ public final class ShareGroups implements ShareOperations {
      */
     public CompletionStage<boolean[]> acceptAsync(String topic, int partition, String group, String consumer,
             long[] offsets, Settings settings) {
-        CompletableFuture<boolean[]> accepted = new CompletableFuture<>();
-        logs.submitToKey(new PartitionKey(topic, partition), ShareProcessor.acknowledge(group, consumer, offsets,
-                AcknowledgeType.ACCEPT, settings.maxDeliveries()))
-                .whenCompleteAsync((reply, failure) -> {
-                    if (failure != null) {
-                        accepted.completeExceptionally(failure);
-                    } else if (reply.isPartitionMissing()) {
-                        accepted.completeExceptionally(new UnknownTopicException(topic));
-                    } else {
-                        accepted.complete(reply.acknowledged());
+        return HazelcastStages.completedOffHazelcastThreads(logs.submitToKey(new PartitionKey(topic, partition),
+                ShareProcessor.acknowledge(group, consumer, offsets, AcknowledgeType.ACCEPT, settings.maxDeliveries())))
+                .thenApply(reply -> {
+                    if (reply.isPartitionMissing()) {
+                        throw new UnknownTopicException(topic);
                     }
-                }, Runnable::run);
-        return accepted;
+                    return reply.acknowledged();
+                });
     }
 
     /**
