@@ -64,6 +64,11 @@ final class BenchCluster implements AutoCloseable {
         return clientAddresses;
     }
 
+    /** The i-th broker, for a connection in its own JVM. */
+    Broker broker(int i) {
+        return brokers.get(i);
+    }
+
     String name() {
         return name;
     }

@@ -5,6 +5,7 @@ import io.partitionmq.store.FlushPolicy;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 
 /**
  * The JMS client against two brokers (backup-count 1; {@code --brokers 1}: one, without backups) started in this
@@ -37,16 +39,18 @@ import java.util.concurrent.locks.LockSupport;
  *        topiclatency-{np|p}-1024  the same with a non-durable subscriber of a topic
  * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never  --rate MSGS_PER_S
  *        --brokers 1|2 (2: every partition has a synchronous backup; 1: none, a single broker's durability)
+ *        --artemis tcp://HOST:PORT [--user U --password P]: the same rows against an ActiveMQ Artemis broker
+ *                  already running there, through its own JMS client (for side-by-side figures)
  * </pre>
  */
 public final class JmsBenchmark {
-    private final PartitionMQConnectionFactory factory;
+    private final ConnectionFactory factory;
     private final int messages;
     /** Messages per second the latency rows send. */
     private final int pacedRate;
     private int destinations;
 
-    private JmsBenchmark(PartitionMQConnectionFactory factory, int messages, int pacedRate) {
+    private JmsBenchmark(ConnectionFactory factory, int messages, int pacedRate) {
         this.factory = factory;
         this.messages = messages;
         this.pacedRate = pacedRate;
@@ -62,20 +66,31 @@ public final class JmsBenchmark {
         int rate = Integer.parseInt(given.getOrDefault("rate", "2000"));
         FlushPolicy flush = FlushPolicy.parse(given.getOrDefault("flush", "interval"));
 
+        String artemis = given.get("artemis");
+        if (artemis != null) {
+            ConnectionFactory factory = new ActiveMQJMSConnectionFactory(artemis, given.get("user"),
+                    given.get("password"));
+            System.out.printf("ActiveMQ Artemis at %s, %,d messages per run, %d runs per row%n", artemis, messages,
+                    runs);
+            new JmsBenchmark(factory, messages, rate).runAll(rows, runs);
+            System.exit(0);
+        }
         int brokers = Integer.parseInt(given.getOrDefault("brokers", "2"));
-
         try (BenchCluster cluster = BenchCluster.start(flush, brokers)) {
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
                     cluster.clientAddresses()));
             factory.setClusterName(cluster.name());
-            JmsBenchmark bench = new JmsBenchmark(factory, messages, rate);
             System.out.printf("flush=%s, %d broker(s), %,d messages per run, %d runs per row%n", flush, brokers,
                     messages, runs);
-            for (String row : rows) {
-                bench.run(row.trim(), runs);
-            }
+            new JmsBenchmark(factory, messages, rate).runAll(rows, runs);
         }
         System.exit(0);
+    }
+
+    private void runAll(List<String> rows, int runs) throws Exception {
+        for (String row : rows) {
+            run(row.trim(), runs);
+        }
     }
 
     private void run(String row, int runs) throws Exception {
