@@ -16,6 +16,8 @@ import java.util.List;
  * another member (migration, backup sync) travels whole and arrives wholly in memory.
  */
 final class LogSegment implements IdentifiedDataSerializable {
+    /** The most a segment keeps of what it last read from the store: a quarter of a replica's default held bytes. */
+    private static final long MAX_CACHED_BYTES = 2L * 1024 * 1024;
     private long baseOffset;
     private long nextOffset;
     private long firstAppendTime = -1;
@@ -28,6 +30,13 @@ final class LogSegment implements IdentifiedDataSerializable {
     private long heldBytes;
     /** Serves the offsets before {@link #heldFrom}; null while every batch is in memory. */
     private transient SegmentReader stored;
+    /**
+     * What the last read of the store returned, replaced whole: the next read mostly wants the same batches (a
+     * consumer takes a hundred records of a batch holding thousands, and its reply is cut from what its
+     * acquisition just read), and each read opens the file, copies and checks the batch again. Reads larger than
+     * {@link #MAX_CACHED_BYTES} are not kept.
+     */
+    private transient List<RecordBatch> lastStored = List.of();
     private long storedLastAppendTime = -1;
 
     LogSegment() {
@@ -99,7 +108,7 @@ final class LogSegment implements IdentifiedDataSerializable {
         int records = 0;
         long from = Math.max(fromOffset, baseOffset);
         if (from < heldFrom) {
-            for (RecordBatch batch : stored.read(from, maxRecords)) {
+            for (RecordBatch batch : readStored(from, maxRecords)) {
                 found.add(batch);
                 records += batch.recordsFrom(from);
             }
@@ -115,7 +124,29 @@ final class LogSegment implements IdentifiedDataSerializable {
 
     /** The batch holding {@code offset}, which the segment must hold. */
     RecordBatch batchHolding(long offset) {
-        return offset < heldFrom ? stored.read(offset, 1).get(0) : batches.get(indexOfBatchHolding(offset));
+        return offset < heldFrom ? readStored(offset, 1).get(0) : batches.get(indexOfBatchHolding(offset));
+    }
+
+    /** The stored batches holding the records from {@code from} on until they hold {@code maxRecords}, or all. */
+    private List<RecordBatch> readStored(long from, int maxRecords) {
+        List<RecordBatch> cached = lastStored;
+        int first = 0;
+        while (first < cached.size() && cached.get(first).nextOffset() <= from) {
+            first++;
+        }
+        if (first < cached.size() && cached.get(first).baseOffset() <= from) {
+            long records = 0;
+            for (int b = first; b < cached.size(); b++) {
+                records += cached.get(b).recordsFrom(from);
+                if (records >= maxRecords || cached.get(b).nextOffset() >= heldFrom) {
+                    return cached.subList(first, b + 1);
+                }
+            }
+        }
+        List<RecordBatch> read = stored.read(from, maxRecords);
+        long bytes = read.stream().mapToLong(RecordBatch::sizeInBytes).sum();
+        lastStored = bytes <= MAX_CACHED_BYTES ? List.copyOf(read) : List.of();
+        return read;
     }
 
     /** The first batch appended at or after {@code timestamp}, or null if all are older. */

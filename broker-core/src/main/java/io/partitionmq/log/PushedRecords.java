@@ -12,6 +12,6 @@ import java.util.List;
 public record PushedRecords(String topic, int partition, String group, String consumer, List<ShareRecord> acquired,
                             boolean waitEnded) {
     public PushedRecords {
-        acquired = List.copyOf(acquired);
+        acquired = acquired instanceof SharedRecords unmodifiable ? unmodifiable : List.copyOf(acquired);
     }
 }

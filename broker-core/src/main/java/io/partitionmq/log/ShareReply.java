@@ -4,10 +4,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -21,7 +18,6 @@ final class ShareReply implements IdentifiedDataSerializable {
     private List<RecordBatch> batches;
     private boolean partitionMissing;
     private boolean waiting;
-    private transient Map<Long, Record> decoded;
 
     ShareReply() {
     }
@@ -76,31 +72,15 @@ final class ShareReply implements IdentifiedDataSerializable {
     }
 
     List<ShareRecord> acquired() {
-        return pick(acquired);
+        return SharedRecords.of(batches, acquired);
     }
 
     List<ShareRecord> deadLettered() {
-        return pick(deadLettered);
+        return deadLettered.length == 0 ? List.of() : SharedRecords.of(batches, deadLettered);
     }
 
     boolean[] acknowledged() {
         return acknowledged;
-    }
-
-    private List<ShareRecord> pick(long[][] pairs) {
-        if (decoded == null) {
-            decoded = new HashMap<>();
-            for (RecordBatch batch : batches) {
-                for (Record record : RecordCodec.decode(batch)) {
-                    decoded.put(record.offset(), record);
-                }
-            }
-        }
-        List<ShareRecord> picked = new ArrayList<>(pairs.length);
-        for (long[] pair : pairs) {
-            picked.add(new ShareRecord(decoded.get(pair[0]), (int) pair[1]));
-        }
-        return picked;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.partitionmq.log.Record;
 import io.partitionmq.log.RecordBatch;
 import io.partitionmq.log.RecordCodec;
 import io.partitionmq.log.ShareRecord;
+import io.partitionmq.log.SharedRecords;
 import io.partitionmq.selector.JmsSelectorFilter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,8 @@ final class WireValues {
     private static final byte SHARE_RECORD = LOG_RECORD + 1;
     // A fetch's records as the log's batches: the bytes pass through the broker untouched. Brokers send them only.
     private static final byte BATCHES = SHARE_RECORD + 1;
+    // Records acquired by a share-group consumer: the batches, then each record's offset and delivery count.
+    private static final byte SHARED_RECORDS = BATCHES + 1;
 
     /** How a record class is taken apart and put together again; found once per class. */
     private record RecordShape(MethodHandle[] accessors, Constructor<?> constructor) {
@@ -98,14 +101,14 @@ final class WireValues {
         }
         if (value instanceof BatchRecords records) {
             out.writeByte(BATCHES);
-            out.writeInt(records.batches().size());
-            for (RecordBatch batch : records.batches()) {
-                out.writeLong(batch.baseOffset());
-                out.writeInt(batch.recordCount());
-                out.writeLong(batch.appendTime());
-                out.writeInt(batch.leaderEpoch());
-                out.writeInt(batch.payload().length);
-                out.write(batch.payload());
+            writeBatches(out, records.batches());
+        } else if (value instanceof SharedRecords shared) {
+            out.writeByte(SHARED_RECORDS);
+            writeBatches(out, shared.batches());
+            out.writeInt(shared.size());
+            for (int i = 0; i < shared.size(); i++) {
+                out.writeLong(shared.offset(i));
+                out.writeInt(shared.deliveryCount(i));
             }
         } else if (value instanceof Record record) {
             out.writeByte(LOG_RECORD);
@@ -168,6 +171,36 @@ final class WireValues {
         } else {
             throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot travel to the brokers");
         }
+    }
+
+    private static void writeBatches(DataOutput out, List<RecordBatch> batches) throws IOException {
+        out.writeInt(batches.size());
+        for (RecordBatch batch : batches) {
+            out.writeLong(batch.baseOffset());
+            out.writeInt(batch.recordCount());
+            out.writeLong(batch.appendTime());
+            out.writeInt(batch.leaderEpoch());
+            out.writeInt(batch.payload().length);
+            out.write(batch.payload());
+        }
+    }
+
+    private static List<RecordBatch> readBatches(DataInput in, boolean fromBroker) throws IOException {
+        if (!fromBroker) {
+            throw new IOException("a client may not send record batches");
+        }
+        int count = length(in);
+        List<RecordBatch> batches = new ArrayList<>(Math.min(count, 1024));
+        for (int i = 0; i < count; i++) {
+            long baseOffset = in.readLong();
+            int records = in.readInt();
+            long appendTime = in.readLong();
+            int leaderEpoch = in.readInt();
+            byte[] payload = new byte[length(in)];
+            in.readFully(payload);
+            batches.add(new RecordBatch(baseOffset, records, appendTime, leaderEpoch, payload));
+        }
+        return batches;
     }
 
     private static void writeAll(DataOutput out, byte tag, Collection<?> values) throws IOException {
@@ -266,22 +299,18 @@ final class WireValues {
                 return readRecord(in, fromBroker);
             case LOG_RECORD:
                 return RecordCodec.readRecord(in);
-            case BATCHES: {
-                if (!fromBroker) {
-                    throw new IOException("a client may not send record batches");
-                }
+            case BATCHES:
+                return new BatchRecords(readBatches(in, fromBroker));
+            case SHARED_RECORDS: {
+                List<RecordBatch> batches = readBatches(in, fromBroker);
                 int count = length(in);
-                List<RecordBatch> batches = new ArrayList<>(Math.min(count, 1024));
+                long[] offsets = new long[count];
+                int[] deliveryCounts = new int[count];
                 for (int i = 0; i < count; i++) {
-                    long baseOffset = in.readLong();
-                    int records = in.readInt();
-                    long appendTime = in.readLong();
-                    int leaderEpoch = in.readInt();
-                    byte[] payload = new byte[length(in)];
-                    in.readFully(payload);
-                    batches.add(new RecordBatch(baseOffset, records, appendTime, leaderEpoch, payload));
+                    offsets[i] = in.readLong();
+                    deliveryCounts[i] = in.readInt();
                 }
-                return new BatchRecords(batches);
+                return new SharedRecords(batches, offsets, deliveryCounts);
             }
             case SHARE_RECORD: {
                 int deliveryCount = in.readInt();

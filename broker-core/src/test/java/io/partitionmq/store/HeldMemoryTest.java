@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.partitionmq.cluster.Broker;
 import io.partitionmq.cluster.BrokerConfig;
 import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.log.AcknowledgeType;
 import io.partitionmq.log.AppendResult;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.PartitionSummary;
 import io.partitionmq.log.ProducerRecord;
+import io.partitionmq.log.ShareGroups;
+import io.partitionmq.log.ShareRecord;
 import io.partitionmq.log.TopicConfig;
 import io.partitionmq.log.TopicMetadata;
+import io.partitionmq.remote.RemoteConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,6 +177,38 @@ class HeldMemoryTest {
             assertEquals(expected(0, RECORDS + 1), readFrom(logs, "again", 0));
         } finally {
             restarted.forEach(Broker::close);
+        }
+    }
+
+    @Test
+    void aQueueConsumerThroughTheClientPortAcquiresRecordsThatLeftMemoryOnceEachInOrder() {
+        try (TestBrokers brokers = brokers(2, data);
+                RemoteConnection client = RemoteConnection.connect(brokers.clientAddresses(),
+                        brokers.get(0).config().clusterName(), Duration.ofSeconds(10))) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("backlog", 1, Map.of(TopicConfig.SEGMENT_BYTES, "20000"));
+            appendNumbered(logs, topic, RECORDS);
+            assertHeldIsBounded(logs.summary("backlog", 0));
+
+            List<String> acquired = new ArrayList<>();
+            while (true) {
+                List<ShareRecord> got = client.shares().acquire("backlog", 0, "workers", "c1", 70,
+                        ShareGroups.Settings.DEFAULTS, null);
+                if (got.isEmpty()) {
+                    break;
+                }
+                long[] offsets = new long[got.size()];
+                for (int i = 0; i < got.size(); i++) {
+                    ShareRecord record = got.get(i);
+                    assertEquals(acquired.size(), record.record().offset(), "records come in offset order");
+                    assertEquals(1, record.deliveryCount());
+                    acquired.add(new String(record.record().value(), StandardCharsets.UTF_8));
+                    offsets[i] = record.record().offset();
+                }
+                client.shares().acknowledge("backlog", 0, "workers", "c1", offsets, AcknowledgeType.ACCEPT,
+                        ShareGroups.Settings.DEFAULTS);
+            }
+            assertEquals(expected(0, RECORDS), acquired);
         }
     }
 
