@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.partitionmq.cluster.TestBrokers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +53,26 @@ class PartitionLogsTest {
         assertEquals(List.of(new PartitionSummary(0, 0, 0, 0, 0, 0), new PartitionSummary(1, 0, 0, 0, 0, 0),
                 new PartitionSummary(2, 0, 0, 0, 0, 0)), description.partitionSummaries());
         assertThrows(TopicExistsException.class, () -> logs.createTopic("orders", 3));
+    }
+
+    /**
+     * Hazelcast runs what depends on one of its futures on its default async executor, which starts a thread per
+     * step on a machine with two cores or fewer: a synchronous append then cost four times what it does.
+     */
+    @Test
+    void appendsOneAtATimeStartNoThreadEach() {
+        TopicMetadata steady = logs.createTopic("steady", 1);
+        for (int i = 0; i < 20; i++) {
+            logs.appendAsync(steady, 0, List.of(record("warm-up " + i))).toCompletableFuture().join();
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 200; i++) {
+            logs.appendAsync(steady, 0, List.of(record("record " + i))).toCompletableFuture().join();
+        }
+        long started = threads.getTotalStartedThreadCount() - startedBefore;
+        assertTrue(started < 20, "200 appends started " + started + " threads");
+        assertEquals(220, logs.summary("steady", 0).endOffset());
     }
 
     @Test
