@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * What every benchmark here runs against: two brokers (backup-count 1; or one, without backups) in this JVM on free
- * loopback ports, with their data in a temporary directory that goes with them. Also the benchmarks' {@code --name value} arguments.
+ * loopback ports, with their data in a temporary directory that goes with them. Also the benchmarks'
+ * {@code --name value} arguments.
  */
 final class BenchCluster implements AutoCloseable {
     private final Path data;

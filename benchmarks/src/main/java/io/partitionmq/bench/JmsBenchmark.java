@@ -27,7 +27,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
 
 /**
  * The JMS client against two brokers (backup-count 1; {@code --brokers 1}: one, without backups) started in this
- * JVM, reached over loopback as a Java SE client does. Each row runs several times on a fresh destination; the median, min and max are printed.
+ * JVM, reached over loopback as a Java SE client does (or an ActiveMQ Artemis broker, {@code --artemis}). Each row
+ * runs several times on a fresh destination; the median, min and max are printed.
  *
  * <pre>
  * rows:  queue-{np|p}-{100|1024}   one producer sends synchronously, then one AUTO_ACKNOWLEDGE consumer receives

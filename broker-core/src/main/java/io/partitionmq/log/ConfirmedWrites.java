@@ -70,7 +70,7 @@ public final class ConfirmedWrites {
             if (failure == null) {
                 result.complete(reply);
             } else if (indeterminate(failure) && System.nanoTime() < retryUntil) {
-                // Not from this thread: it may be Hazelcast's invocation monitor, which may not make calls.
+                // After a pause, in which the cluster may notice the member it lost.
                 CompletableFuture.runAsync(() -> submit(map, key, processor, result, retryUntil),
                         CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS,
                                 HazelcastStages.dependents()));
@@ -106,6 +106,7 @@ public final class ConfirmedWrites {
                         engine.getPartitionService().getPartitionId(keyData))
                 .setFailOnIndeterminateOperationState(true)
                 .invoke();
-        return HazelcastStages.completedOffHazelcastThreads(invocation).thenApply(reply -> (R) serialization.toObject(reply));
+        return HazelcastStages.completedOffHazelcastThreads(invocation)
+                .thenApply(reply -> (R) serialization.toObject(reply));
     }
 }
