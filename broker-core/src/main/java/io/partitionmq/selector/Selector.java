@@ -298,6 +298,10 @@ public final class Selector {
         private Typed unary() {
             Token at = peek();
             if (accept("-")) {
+                if (peek().kind() == Kind.LONG && peek().text().equals(SelectorLexer.LONG_MIN_MAGNITUDE)) {
+                    next++;
+                    return constant(Long.MIN_VALUE, Type.NUMERIC);
+                }
                 Typed operand = unary();
                 requireType(operand, Type.NUMERIC, at, "- takes a number");
                 Expression a = operand.expression();
@@ -321,6 +325,10 @@ public final class Selector {
                 case STRING:
                     return constant(token.value(), Type.STRING);
                 case LONG:
+                    if (token.text().equals(SelectorLexer.LONG_MIN_MAGNITUDE)) {
+                        throw error(token, "'" + token.text() + "' is not a whole number (only its negative is)");
+                    }
+                    return constant(token.value(), Type.NUMERIC);
                 case DOUBLE:
                     return constant(token.value(), Type.NUMERIC);
                 case IDENTIFIER:

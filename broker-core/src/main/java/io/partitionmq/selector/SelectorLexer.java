@@ -77,6 +77,12 @@ final class SelectorLexer {
         return tokens;
     }
 
+    /**
+     * 2^63: as in Java, a literal only after a minus sign ({@code -9223372036854775808}, Long.MIN_VALUE); the
+     * parser refuses it anywhere else.
+     */
+    static final String LONG_MIN_MAGNITUDE = "9223372036854775808";
+
     /** Java's literal syntax: decimal, hex or octal integers with an optional L, decimals with an exponent. */
     private static int number(String selector, int start, List<Token> tokens) {
         int i = start;
@@ -120,7 +126,7 @@ final class SelectorLexer {
             return i;
         }
         long value = digits.length() > 1 && digits.startsWith("0") ? parseLong(selector, start, digits, 8)
-                : parseLong(selector, start, digits, 10);
+                : digits.equals(LONG_MIN_MAGNITUDE) ? Long.MIN_VALUE : parseLong(selector, start, digits, 10);
         i = skipSuffix(selector, i, "lL");
         tokens.add(new Token(Kind.LONG, digits, value, start));
         return i;

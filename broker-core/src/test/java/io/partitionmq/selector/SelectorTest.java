@@ -66,6 +66,17 @@ class SelectorTest {
     }
 
     @Test
+    void exactNumericLiteralsCoverTheRangeOfJavaLong() {
+        Map<String, Object> ends = Map.of("lowest", Long.MIN_VALUE, "highest", Long.MAX_VALUE);
+        assertTrue(Selector.parse("lowest = -9223372036854775808L AND highest = 9223372036854775807L")
+                .matches(ends::get));
+        assertTrue(Selector.parse("lowest = -9223372036854775808").matches(ends::get));
+        InvalidSelectorException beyond = assertThrows(InvalidSelectorException.class,
+                () -> Selector.parse("highest = 9223372036854775808"));
+        assertTrue(beyond.getMessage().contains("9223372036854775808"), beyond.getMessage());
+    }
+
+    @Test
     void betweenInAndLikeWithEscape() {
         assertTrue(selects("weight BETWEEN 2000 AND 3000"));
         assertTrue(selects("weight NOT BETWEEN 1 AND 10"));
