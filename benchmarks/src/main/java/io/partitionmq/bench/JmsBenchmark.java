@@ -39,6 +39,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQJMSConnectionFactory;
  *        latency-{np|p}-1024       end to end, a listener consuming while a producer sends 2,000 msg/s (--rate)
  *        topiclatency-{np|p}-1024  the same with a non-durable subscriber of a topic
  * args:  --rows a,b,...  --messages N  --runs R  --flush interval|always|never  --rate MSGS_PER_S
+ *        --warmup W (default 1): runs of each row made first and not counted, so that no figure is a cold start
  *        --brokers 1|2 (2: every partition has a synchronous backup; 1: none, a single broker's durability)
  *        --artemis tcp://HOST:PORT [--user U --password P]: the same rows against an ActiveMQ Artemis broker
  *                  already running there, through its own JMS client (for side-by-side figures)
@@ -49,12 +50,14 @@ public final class JmsBenchmark {
     private final int messages;
     /** Messages per second the latency rows send. */
     private final int pacedRate;
+    private final int warmups;
     private int destinations;
 
-    private JmsBenchmark(ConnectionFactory factory, int messages, int pacedRate) {
+    private JmsBenchmark(ConnectionFactory factory, int messages, int pacedRate, int warmups) {
         this.factory = factory;
         this.messages = messages;
         this.pacedRate = pacedRate;
+        this.warmups = warmups;
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,15 +68,16 @@ public final class JmsBenchmark {
         int messages = Integer.parseInt(given.getOrDefault("messages", "20000"));
         int runs = Integer.parseInt(given.getOrDefault("runs", "3"));
         int rate = Integer.parseInt(given.getOrDefault("rate", "2000"));
+        int warmups = Integer.parseInt(given.getOrDefault("warmup", "1"));
         FlushPolicy flush = FlushPolicy.parse(given.getOrDefault("flush", "interval"));
 
         String artemis = given.get("artemis");
         if (artemis != null) {
             ConnectionFactory factory = new ActiveMQJMSConnectionFactory(artemis, given.get("user"),
                     given.get("password"));
-            System.out.printf("ActiveMQ Artemis at %s, %,d messages per run, %d runs per row%n", artemis, messages,
-                    runs);
-            new JmsBenchmark(factory, messages, rate).runAll(rows, runs);
+            System.out.printf("ActiveMQ Artemis at %s, %,d messages per run, %d runs per row after %d%n", artemis,
+                    messages, runs, warmups);
+            new JmsBenchmark(factory, messages, rate, warmups).runAll(rows, runs);
             System.exit(0);
         }
         int brokers = Integer.parseInt(given.getOrDefault("brokers", "2"));
@@ -81,9 +85,9 @@ public final class JmsBenchmark {
             PartitionMQConnectionFactory factory = new PartitionMQConnectionFactory(String.join(",",
                     cluster.clientAddresses()));
             factory.setClusterName(cluster.name());
-            System.out.printf("flush=%s, %d broker(s), %,d messages per run, %d runs per row%n", flush, brokers,
-                    messages, runs);
-            new JmsBenchmark(factory, messages, rate).runAll(rows, runs);
+            System.out.printf("flush=%s, %d broker(s), %,d messages per run, %d runs per row after %d%n", flush,
+                    brokers, messages, runs, warmups);
+            new JmsBenchmark(factory, messages, rate, warmups).runAll(rows, runs);
         }
         System.exit(0);
     }
@@ -100,7 +104,7 @@ public final class JmsBenchmark {
         int size = Integer.parseInt(parts[2]);
         List<double[]> results = new ArrayList<>();
         String[] metrics = null;
-        for (int run = 0; run < runs; run++) {
+        for (int run = 0; run < warmups + runs; run++) {
             Result result = switch (parts[0]) {
                 case "queue" -> queue(persistent, size);
                 case "async" -> async(persistent, size);
@@ -112,7 +116,9 @@ public final class JmsBenchmark {
                 default -> throw new IllegalArgumentException("unknown row " + row);
             };
             metrics = result.names();
-            results.add(result.values());
+            if (run >= warmups) {
+                results.add(result.values());
+            }
         }
         for (int m = 0; m < metrics.length; m++) {
             int metric = m;
