@@ -17,7 +17,7 @@ public final class BatchRecords extends AbstractList<Record> implements RandomAc
     private final int size;
     private final AtomicReferenceArray<List<Record>> decoded;
 
-    /** @param batches consecutive batches, none empty, each holding only records that belong here */
+    /** @param batches batches in offset order, none empty, each holding only records that belong here */
     public BatchRecords(List<RecordBatch> batches) {
         this.batches = List.copyOf(batches);
         this.firsts = new int[this.batches.size()];
@@ -46,12 +46,34 @@ public final class BatchRecords extends AbstractList<Record> implements RandomAc
         if (batch < 0) {
             batch = -batch - 2;
         }
+        return decodedBatch(batch).get(index - firsts[batch]);
+    }
+
+    /** The record at {@code offset}, which one of the batches holds. */
+    public Record recordAt(long offset) {
+        int low = 0;
+        int high = batches.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            RecordBatch batch = batches.get(middle);
+            if (offset < batch.baseOffset()) {
+                high = middle - 1;
+            } else if (offset >= batch.nextOffset()) {
+                low = middle + 1;
+            } else {
+                return decodedBatch(middle).get((int) (offset - batch.baseOffset()));
+            }
+        }
+        throw new IllegalArgumentException("no batch holds offset " + offset);
+    }
+
+    private List<Record> decodedBatch(int batch) {
         List<Record> records = decoded.get(batch);
         if (records == null) {
             records = List.copyOf(RecordCodec.decode(batches.get(batch)));
             decoded.set(batch, records);
         }
-        return records.get(index - firsts[batch]);
+        return records;
     }
 
     @Override

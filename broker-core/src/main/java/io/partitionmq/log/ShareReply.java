@@ -18,6 +18,7 @@ final class ShareReply implements IdentifiedDataSerializable {
     private List<RecordBatch> batches;
     private boolean partitionMissing;
     private boolean waiting;
+    private transient BatchRecords records;
 
     ShareReply() {
     }
@@ -72,11 +73,19 @@ final class ShareReply implements IdentifiedDataSerializable {
     }
 
     List<ShareRecord> acquired() {
-        return SharedRecords.of(batches, acquired);
+        return SharedRecords.of(records(), acquired);
     }
 
     List<ShareRecord> deadLettered() {
-        return deadLettered.length == 0 ? List.of() : SharedRecords.of(batches, deadLettered);
+        return deadLettered.length == 0 ? List.of() : SharedRecords.of(records(), deadLettered);
+    }
+
+    /** One view of the batches for both lists, so that a batch holding records of each is decoded once. */
+    private BatchRecords records() {
+        if (records == null) {
+            records = new BatchRecords(batches);
+        }
+        return records;
     }
 
     boolean[] acknowledged() {
