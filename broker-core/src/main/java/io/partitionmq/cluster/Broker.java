@@ -260,7 +260,8 @@ public final class Broker implements AutoCloseable {
         if (protection != null) {
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(MAJORITY, true,
                     broker.minClusterSize()).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
-            config.getUserContext().put(MinimumClusterSize.CONTEXT_KEY, broker.minClusterSize());
+            config.getUserContext().put(MinimumClusterSize.CONTEXT_KEY,
+                    new MinimumClusterSize(broker.minClusterSize(), broker.backupCount()));
         }
         MergePolicyConfig keepLarger = new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(),
                 MergePolicyConfig.DEFAULT_BATCH_SIZE);

@@ -121,7 +121,7 @@ final class GroupOperation implements EntryProcessor<String, ConsumerGroupState,
             persist(entry.getKey());
             return Boolean.TRUE;
         }
-        MinimumClusterSize.require(member);
+        MinimumClusterSize.require(member, entry.getKey());
         long now = System.currentTimeMillis();
         if (entry.getValue() == null && kind == Kind.EXPIRE) {
             return Boolean.FALSE;

@@ -45,7 +45,7 @@ final class SubscriptionWrite implements EntryProcessor<String, Subscription, Bo
 
     @Override
     public Boolean process(Map.Entry<String, Subscription> entry) {
-        MinimumClusterSize.require(member);
+        MinimumClusterSize.require(member, entry.getKey());
         if (onlyIfAbsent && entry.getValue() != null) {
             return Boolean.FALSE;
         }

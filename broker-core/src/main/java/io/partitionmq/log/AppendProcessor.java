@@ -50,7 +50,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     /** Returns {base offset, append time}, or {@link #TOO_LARGE} and the limit: a primitive pair keeps it small. */
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         PartitionLog log = entry.getValue() == null ? new PartitionLog(initialConfig) : entry.getValue();
         if (payload.length > log.config().maxMessageBytes()) {
             return new long[] {TOO_LARGE, log.config().maxMessageBytes()};

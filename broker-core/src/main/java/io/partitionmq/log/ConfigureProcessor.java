@@ -18,7 +18,7 @@ final class ConfigureProcessor extends ReplicaProcessor<Boolean> {
 
     @Override
     public Boolean process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         PartitionLog log = entry.getValue() == null ? new PartitionLog(config) : entry.getValue();
         log.configure(config);
         entry.setValue(log);

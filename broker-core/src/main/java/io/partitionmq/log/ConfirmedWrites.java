@@ -101,12 +101,20 @@ public final class ConfirmedWrites {
         Data keyData = serialization.toData(key, proxy.getPartitionStrategy());
         MapOperation operation = proxy.getOperationProvider().createEntryOperation(map.getName(), keyData, processor);
         operation.setThreadId(ThreadUtil.getThreadId());
+        int membersBefore = engine.getClusterService().getMemberListVersion();
         CompletionStage<Object> invocation = engine.getOperationService()
                 .createInvocationBuilder(MapService.SERVICE_NAME, operation,
                         engine.getPartitionService().getPartitionId(keyData))
                 .setFailOnIndeterminateOperationState(true)
                 .invoke();
-        return HazelcastStages.completedOffHazelcastThreads(invocation)
-                .thenApply(reply -> (R) serialization.toObject(reply));
+        return HazelcastStages.completedOffHazelcastThreads(invocation).thenApply(reply -> {
+            // Hazelcast counts every backup still awaited as done when any member leaves: the write may be
+            // held by the leader alone, on the smaller side of a split. Sent again, it is confirmed afresh.
+            if (engine.getClusterService().getMemberListVersion() != membersBefore) {
+                throw new IndeterminateOperationStateException("the cluster's members changed while the write"
+                        + " waited for its backups");
+            }
+            return (R) serialization.toObject(reply);
+        });
     }
 }

@@ -43,7 +43,7 @@ final class CreateTopicProcessor extends MemberProcessor<String, TopicMetadata, 
 
     @Override
     public Outcome process(Map.Entry<String, TopicMetadata> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         if (entry.getValue() != null) {
             return new Outcome(entry.getValue(), false);
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 final class DeletePartitionProcessor extends ReplicaProcessor<Boolean> {
     @Override
     public Boolean process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         store().delete(entry.getKey());
         entry.setValue(null);
         TrafficMeter meter = TrafficMeter.of(member());

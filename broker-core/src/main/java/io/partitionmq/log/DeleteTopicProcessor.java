@@ -8,7 +8,7 @@ import java.util.Map;
 final class DeleteTopicProcessor extends MemberProcessor<String, TopicMetadata, Boolean> {
     @Override
     public Boolean process(Map.Entry<String, TopicMetadata> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         store().deleteTopic(entry.getKey());
         boolean existed = entry.getValue() != null;
         entry.setValue(null);

@@ -82,7 +82,7 @@ final class ShareProcessor extends ReplicaProcessor<ShareReply> {
 
     @Override
     public ShareReply process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         PartitionLog log = entry.getValue();
         if (log == null) {
             return ShareReply.partitionMissing(offsets == null ? 0 : offsets.length);

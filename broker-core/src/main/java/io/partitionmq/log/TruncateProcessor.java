@@ -23,7 +23,7 @@ final class TruncateProcessor extends ReplicaProcessor<long[]> {
     /** Returns {accepted (1 or 0), start offset, end offset}; an offset beyond the end is not accepted. */
     @Override
     public long[] process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         PartitionLog log = entry.getValue();
         long start = log == null ? 0 : log.startOffset();
         long end = log == null ? 0 : log.nextOffset();

@@ -20,7 +20,7 @@ final class UpdateTopicProcessor extends MemberProcessor<String, TopicMetadata, 
 
     @Override
     public Boolean process(Map.Entry<String, TopicMetadata> entry) {
-        MinimumClusterSize.require(member());
+        MinimumClusterSize.require(member(), entry.getKey());
         if (!expected.equals(entry.getValue())) {
             return Boolean.FALSE;
         }

@@ -66,7 +66,7 @@ final class TransactionOperation implements EntryProcessor<String, byte[], Objec
     public Object process(Map.Entry<String, byte[]> entry) {
         byte[] existing = entry.getValue();
         if (kind != Kind.RESTORE) {
-            MinimumClusterSize.require(member);
+            MinimumClusterSize.require(member, entry.getKey());
         }
         switch (kind) {
             case CREATE, RESTORE -> {

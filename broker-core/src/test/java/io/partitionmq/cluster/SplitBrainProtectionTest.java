@@ -1,9 +1,11 @@
 package io.partitionmq.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionLogs;
@@ -13,6 +15,8 @@ import io.partitionmq.log.TopicMetadata;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +67,7 @@ class SplitBrainProtectionTest {
             Broker survivor = brokers.get(1);
             PartitionLogs logs = survivor.connect().logs();
             TopicMetadata topic = logs.createTopic("guarded", 1);
-            survivor.hazelcast().getUserContext().put(MinimumClusterSize.CONTEXT_KEY, 2);
+            survivor.hazelcast().getUserContext().put(MinimumClusterSize.CONTEXT_KEY, new MinimumClusterSize(2, 1));
             logs.append(topic, 0, one("two of two"));
 
             brokers.get(0).kill();
@@ -81,6 +85,38 @@ class SplitBrainProtectionTest {
                     "creating a topic is a write");
             assertEquals(1, logs.fetch("guarded", 0, 0, 10).records().size(),
                     "nothing was appended or deleted, and reads are left to Hazelcast's protection");
+        }
+    }
+
+    /**
+     * A broker that has noticed only part of a split still counts enough members, while the partitions it was
+     * just promoted to lead have no backup. Kafka's min.insync.replicas: a write reaches as many brokers as the
+     * minimum asks for, or waits. Here migrations are held back (cluster state NO_MIGRATION) so the partition
+     * whose backup broker died stays without one until they are allowed again.
+     */
+    @Test
+    void aWriteWaitsWhileItsPartitionHasFewerCopiesThanTheMinimumAndLandsOnceABackupIsPlaced() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(3, data, config -> config.withMinClusterSize(2))) {
+            TopicMetadata topic = brokers.get(0).connect().logs().createTopic("guarded", 1);
+            Broker leader = brokers.leaderOf("guarded", 0);
+            PartitionLogs logs = leader.connect().logs();
+            logs.append(topic, 0, one("with a backup"));
+            String backupId = leader.placementOf("guarded", 1).get(0).backups().get(0);
+            Broker backup = brokers.all().stream().filter(b -> b.id().equals(backupId)).findFirst().orElseThrow();
+            leader.hazelcast().getCluster().changeClusterState(ClusterState.NO_MIGRATION);
+
+            backup.kill();
+            TestBrokers.await(() -> "the leader sees two brokers", Duration.ofSeconds(30),
+                    () -> leader.hazelcast().getCluster().getMembers().size() == 2);
+            assertTrue(leader.placementOf("guarded", 1).get(0).backups().isEmpty(), "no backup is placed yet");
+            CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(
+                    () -> logs.append(topic, 0, one("needs a backup")).baseOffset());
+            Thread.sleep(2_000);
+            assertFalse(waiting.isDone(), "two brokers are listed, but the write would have one copy");
+
+            leader.hazelcast().getCluster().changeClusterState(ClusterState.ACTIVE);
+            assertEquals(1, waiting.get(60, TimeUnit.SECONDS), "the write lands once a backup is placed");
+            assertEquals(1, leader.placementOf("guarded", 1).get(0).backups().size());
         }
     }
 
