@@ -147,6 +147,7 @@ public final class FaultHarness {
         return underLoad(factory, workload, messages, rate, () -> {
             System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
             workload.measureFrom(System.nanoTime());
+            probe.connect();
             lab.isolate(1);
             probe.start();
             TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());

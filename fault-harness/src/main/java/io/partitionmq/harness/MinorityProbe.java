@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A producer that knows only the broker cut off by a split: during the split it tries a send every 250 ms and
- * counts the refusals (once that broker has noticed it is alone, each must be refused, saying why); after the heal it goes on
- * until its sends are accepted again. Every send it saw accepted joins the history, so it must be consumed; a
+ * A producer that knows only the broker cut off by a split, connected before the split: during the split it
+ * tries a send every 250 ms and counts the refusals (once that broker has noticed it is alone, each must be
+ * refused, saying why); after the heal it goes on until its sends are accepted again. Every send it saw accepted joins the history, so it must be consumed; a
  * refused one is not retried, its number is simply never acknowledged.
  */
 final class MinorityProbe {
@@ -36,6 +36,10 @@ final class MinorityProbe {
     private volatile String firstFailure;
     private volatile long healedAt;
     private volatile long firstAcceptedAfterHealAt;
+    // Opened by connect() before the thread starts, then used by it alone.
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
 
     MinorityProbe(PartitionMQConnectionFactory factory, History history) {
         this.factory = factory;
@@ -44,6 +48,18 @@ final class MinorityProbe {
         thread.setDaemon(true);
     }
 
+    /**
+     * Connects through the broker before it is cut off, so that the first sends of the split go out before that
+     * broker notices it: the moment in which a write could be acknowledged by the cut-off side alone.
+     */
+    void connect() throws JMSException {
+        connection = factory.createConnection();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        producer = session.createProducer(session.createQueue("harness"));
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+    }
+
+    /** Starts sending, once the split has begun. */
     void start() {
         thread.start();
     }
@@ -83,16 +99,10 @@ final class MinorityProbe {
 
     private void probe() {
         int sequence = FIRST_SEQUENCE;
-        Connection connection = null;
-        MessageProducer producer = null;
-        Session session = null;
         while (running) {
             try {
                 if (connection == null) {
-                    connection = factory.createConnection();
-                    session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    producer = session.createProducer(session.createQueue("harness"));
-                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                    connect();
                 }
                 TextMessage message = session.createTextMessage("minority " + sequence);
                 message.setIntProperty("seq", sequence);
