@@ -147,7 +147,7 @@ public final class FaultHarness {
         return underLoad(factory, workload, messages, rate, () -> {
             System.out.printf("cutting broker %s off from the others (network split, 1 vs 2)%n", isolated.id());
             workload.measureFrom(System.nanoTime());
-            probe.connect();
+            probe.connectBeforeTheSplit();
             lab.isolate(1);
             probe.start();
             TimeUnit.MILLISECONDS.sleep(SPLIT.toMillis());
@@ -180,7 +180,7 @@ public final class FaultHarness {
 
     /** What the operator does to the brokers, on its own thread, while the load goes on. */
     private interface Fault {
-        void inject() throws IOException, InterruptedException;
+        void inject() throws IOException, InterruptedException, JMSException;
     }
 
     /**
@@ -194,7 +194,7 @@ public final class FaultHarness {
         Thread operator = new Thread(() -> {
             try {
                 fault.inject();
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException | JMSException e) {
                 System.out.println("the fault could not be injected: " + e);
             }
         }, "harness-operator");

@@ -49,14 +49,28 @@ final class MinorityProbe {
     }
 
     /**
-     * Connects through the broker before it is cut off, so that the first sends of the split go out before that
-     * broker notices it: the moment in which a write could be acknowledged by the cut-off side alone.
+     * Connects through the broker before it is cut off and sends once, so that the first sends of the split go
+     * out at once, before that broker notices it: the moment in which a write could be acknowledged by the
+     * cut-off side alone.
      */
-    void connect() throws JMSException {
+    void connectBeforeTheSplit() throws JMSException {
+        connect();
+        send(FIRST_SEQUENCE - 1);
+    }
+
+    private void connect() throws JMSException {
         connection = factory.createConnection();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         producer = session.createProducer(session.createQueue("harness"));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+    }
+
+    private void send(int sequence) throws JMSException {
+        TextMessage message = session.createTextMessage("minority " + sequence);
+        message.setIntProperty("seq", sequence);
+        message.setStringProperty("JMSXGroupID", "minority");
+        producer.send(message);
+        history.acknowledged(sequence);
     }
 
     /** Starts sending, once the split has begun. */
@@ -104,11 +118,7 @@ final class MinorityProbe {
                 if (connection == null) {
                     connect();
                 }
-                TextMessage message = session.createTextMessage("minority " + sequence);
-                message.setIntProperty("seq", sequence);
-                message.setStringProperty("JMSXGroupID", "minority");
-                producer.send(message);
-                history.acknowledged(sequence);
+                send(sequence);
                 if (healed) {
                     if (acceptedAfterHeal.incrementAndGet() == 1) {
                         firstAcceptedAfterHealAt = System.nanoTime();
