@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * backups do not answer within {@code hazelcast.operation.backup.timeout.millis} (a backup died, or the leader is
  * cut off from them by a network split it has not noticed yet), and a write that only the smaller side of a
  * split holds is dropped when the split heals. A write sent through here fails instead, with
- * {@link IndeterminateOperationStateException} (also when its leader leaves while it is in flight), and is sent
- * again if it may be. Hazelcast offers this per invocation only
+ * {@link IndeterminateOperationStateException} (also when its leader leaves while it is in flight, and when any
+ * member leaves while it awaits its backups, which Hazelcast then counts as confirmed), and is sent again if it
+ * may be. Hazelcast offers this per invocation only
  * through its operation service; member-wide it would fail every write a dying member had in flight.
  */
 public final class ConfirmedWrites {

@@ -146,27 +146,7 @@ class FailoverTest {
             Broker leader = brokers.leaderOf("confirmed", 0);
             Broker backup = leader == brokers.get(0) ? brokers.get(1) : brokers.get(0);
 
-            // The backup stops answering for the partition, as it would behind a network split the leader has not
-            // noticed yet: its partition thread is kept busy.
-            int partitionId = leader.hazelcast().getPartitionService()
-                    .getPartition(PartitionKey.routingKey("confirmed", 0)).getPartitionId();
-            NodeEngine backupEngine = ((MapProxyImpl<?, ?>) backup.hazelcast().getMap(PartitionLogs.LOG_MAP))
-                    .getNodeEngine();
-            backupEngine.getOperationService().execute(new PartitionSpecificRunnable() {
-                @Override
-                public int getPartitionId() {
-                    return partitionId;
-                }
-
-                @Override
-                public void run() {
-                    try {
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
+            stopAnswering(backup, "confirmed", release);
             java.util.concurrent.CompletableFuture<AppendResult> sent = logs
                     .appendAsync(topic, 0, List.of(value("during"))).toCompletableFuture();
             assertThrows(TimeoutException.class, () -> sent.get(3, TimeUnit.SECONDS),
@@ -182,6 +162,69 @@ class FailoverTest {
             release.countDown();
             System.clearProperty(BACKUP_TIMEOUT);
         }
+    }
+
+    /**
+     * Hazelcast counts every backup an invocation still awaits as done when any member leaves. A leader whose
+     * backup is unreachable (behind a split it has not noticed) while a third member leaves must not take that
+     * for the backup's confirmation: the append is sent again and acknowledged once the backup holds it.
+     */
+    @Test
+    void anAppendAwaitingItsBackupIsNotConfirmedByAnotherMemberLeaving() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestBrokers brokers = TestBrokers.start(3, data)) {
+            PartitionLogs logs = brokers.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("confirmed", 1);
+            logs.append(topic, 0, List.of(value("before")));
+            Broker leader = brokers.leaderOf("confirmed", 0);
+            String backupId = leader.placementOf("confirmed", 1).get(0).backups().get(0);
+            Broker backup = brokers.all().stream().filter(b -> b.id().equals(backupId)).findFirst().orElseThrow();
+            Broker bystander = brokers.all().stream().filter(b -> b != leader && b != backup).findFirst()
+                    .orElseThrow();
+
+            stopAnswering(backup, "confirmed", release);
+            java.util.concurrent.CompletableFuture<AppendResult> sent = leader.connect().logs()
+                    .appendAsync(topic, 0, List.of(value("during"))).toCompletableFuture();
+            bystander.kill();
+            TestBrokers.await(() -> "the leader notices the bystander left", java.time.Duration.ofSeconds(30),
+                    () -> leader.hazelcast().getCluster().getMembers().size() == 2);
+            assertThrows(TimeoutException.class, () -> sent.get(2, TimeUnit.SECONDS),
+                    "acknowledged because a member left, although its backup never confirmed it");
+
+            release.countDown();
+            assertEquals(1, sent.get(60, TimeUnit.SECONDS).baseOffset());
+            leader.kill();
+            assertEquals(List.of("before", "during"),
+                    PartitionLogsTest.values(backup.connect().logs().fetch("confirmed", 0, 0, 100)),
+                    "held by the backup, once");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /**
+     * The member stops answering for the partition, as it would behind a network split the others have not
+     * noticed yet: its partition thread is kept busy until {@code release}.
+     */
+    private static void stopAnswering(Broker member, String topic, CountDownLatch release) {
+        int partitionId = member.hazelcast().getPartitionService()
+                .getPartition(PartitionKey.routingKey(topic, 0)).getPartitionId();
+        NodeEngine engine = ((MapProxyImpl<?, ?>) member.hazelcast().getMap(PartitionLogs.LOG_MAP)).getNodeEngine();
+        engine.getOperationService().execute(new PartitionSpecificRunnable() {
+            @Override
+            public int getPartitionId() {
+                return partitionId;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
     }
 
     private static ProducerRecord value(String text) {
