@@ -21,7 +21,8 @@ import java.util.List;
  * @param retentionCheckInterval  how often the broker applies retention to the partitions it leads
  * @param groupOffsetsRetention   how long a consumer group without members keeps its committed offsets
  * @param flush                   when written log data is forced to disk
- * @param flushInterval           how often, with {@link FlushPolicy#INTERVAL}
+ * @param flushInterval           how often, with {@link FlushPolicy#INTERVAL} (and for share-group state with
+ *                                {@link FlushPolicy#ALWAYS})
  * @param dataDir                 where the broker keeps its files
  * @param heldBytesPerReplica     how many bytes of its newest records each partition replica keeps in memory;
  *                                older ones are read from the data directory

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** When the store forces written data to the disk (fsync). */
 public enum FlushPolicy {
-    /** Before a change is acknowledged: nothing acknowledged is lost even if every broker's process dies. */
+    /**
+     * Before a record, a transaction decision or a group's offsets are acknowledged: nothing acknowledged is lost
+     * even if every broker's process dies. Queue consumers' share-group state (acquisitions, acknowledgements) is
+     * forced every flush interval: a crash of every replica at once may deliver its last changes' records again.
+     */
     ALWAYS,
     /** Every flush interval, in the background: a crash of every replica at once may lose the last interval. */
     INTERVAL,
