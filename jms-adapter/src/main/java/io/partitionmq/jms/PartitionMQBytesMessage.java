@@ -59,19 +59,25 @@ public class PartitionMQBytesMessage extends PartitionMQMessage implements Bytes
         makeBodyReadOnly();
     }
 
+    /**
+     * The whole body, in either mode: unlike the read methods, getBody is not a read of the stream (its javadoc
+     * names no MessageNotReadableException), so a message still being written returns what was written so far
+     * and stays writable.
+     */
     @Override
     public <T> T getBody(Class<T> c) throws JMSException {
-        requireReadable();
         if (!isBodyAssignableTo(c)) {
             throw bodyNotAssignable(c, "bytes");
         }
-        return body.length == 0 ? null : c.cast(body.clone());
+        byte[] content = isBodyReadOnly() ? body.clone() : written.toByteArray();
+        return content.length == 0 ? null : c.cast(content);
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public boolean isBodyAssignableTo(Class c) {
-        return body.length == 0 || c.isAssignableFrom(byte[].class);
+        int length = isBodyReadOnly() ? body.length : written.size();
+        return length == 0 || c.isAssignableFrom(byte[].class);
     }
 
     @Override

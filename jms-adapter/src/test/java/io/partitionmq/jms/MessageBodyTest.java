@@ -182,4 +182,17 @@ class MessageBodyTest {
         assertArrayEquals(new byte[] {4, 5, 6}, bytes.getBody(byte[].class));
         assertFalse(bytes.isBodyAssignableTo(String.class));
     }
+
+    @Test
+    void getBodyOfABytesMessageStillBeingWrittenReturnsWhatWasWrittenAndLeavesItWritable() throws JMSException {
+        BytesMessage bytes = new PartitionMQBytesMessage();
+        assertNull(bytes.getBody(byte[].class), "nothing written yet: no body");
+        bytes.writeBytes(new byte[] {4, 5});
+        assertArrayEquals(new byte[] {4, 5}, bytes.getBody(byte[].class));
+        assertFalse(bytes.isBodyAssignableTo(String.class), "bytes were written");
+        bytes.writeByte((byte) 6);
+        assertThrows(MessageNotReadableException.class, bytes::readByte, "reading the stream still needs reset()");
+        bytes.reset();
+        assertArrayEquals(new byte[] {4, 5, 6}, bytes.getBody(byte[].class));
+    }
 }
