@@ -15,9 +15,12 @@ public interface SubscriptionOperations {
 
     Subscription open(@Requires(CONSUME) Subscription wanted);
 
-    Subscription attach(@Requires(CONSUME) Subscription wanted);
+    Subscription attach(@Requires(CONSUME) Subscription wanted, String consumer);
 
-    void detach(@Requires(value = CONSUME, subscriptionId = true) String id);
+    @Idempotent
+    void renew(@Requires(value = CONSUME, subscriptionId = true) String id, String consumer);
+
+    void detach(@Requires(value = CONSUME, subscriptionId = true) String id, String consumer);
 
     boolean delete(@Requires(value = CONSUME, subscriptionId = true) String id);
 }

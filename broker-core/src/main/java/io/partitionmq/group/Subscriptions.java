@@ -2,10 +2,14 @@ package io.partitionmq.group;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import com.hazelcast.query.QueryConstants;
 import io.partitionmq.log.PartitionLogs;
 import io.partitionmq.log.ShareGroups;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The cluster's named subscriptions. Opening one that exists with the same topic, selector and options joins
@@ -14,15 +18,28 @@ import java.util.Optional;
  */
 public final class Subscriptions implements SubscriptionOperations {
     public static final String SUBSCRIPTIONS_MAP = "pmq.subscriptions";
-    /** How many consumers each shared subscription (durable or not) has, cluster-wide. */
+    /**
+     * The consumers of shared subscriptions (durable or not), cluster-wide: one entry per consumer, keyed by
+     * subscription and consumer, holding the subscription's id. An entry lives {@link #CONSUMER_TTL} unless its
+     * consumer renews it, so the consumers of a process that died stop counting.
+     */
     public static final String CONSUMERS_MAP = "pmq.subscription-consumers";
+    /** How long a consumer counts without renewing; clients renew every third of it. */
+    public static final Duration CONSUMER_TTL = Duration.ofSeconds(30);
 
     private final IMap<String, Subscription> registry;
-    private final IMap<String, Integer> consumers;
+    private final IMap<String, String> consumers;
+    private final Duration consumerTtl;
     private final PartitionLogs logs;
     private final ShareGroups shares;
 
     public Subscriptions(HazelcastInstance hazelcast, PartitionLogs logs, ShareGroups shares) {
+        this(hazelcast, logs, shares, CONSUMER_TTL);
+    }
+
+    /** @param consumerTtl how long a consumer counts without renewing (tests shorten it) */
+    public Subscriptions(HazelcastInstance hazelcast, PartitionLogs logs, ShareGroups shares, Duration consumerTtl) {
+        this.consumerTtl = consumerTtl;
         this.registry = hazelcast.getMap(SUBSCRIPTIONS_MAP);
         this.consumers = hazelcast.getMap(CONSUMERS_MAP);
         this.logs = logs;
@@ -48,36 +65,46 @@ public final class Subscriptions implements SubscriptionOperations {
     }
 
     /**
-     * Opens a shared subscription for one more consumer (JMS 6.11.2, 6.11.4). Joining it with a different topic
-     * or selector while it has consumers is refused; without consumers that replaces it (a durable one). A
-     * non-durable one exists while it has consumers.
+     * Opens a shared subscription for one more consumer (JMS 6.11.2, 6.11.4), who renews its place
+     * ({@link #renew}) until it {@link #detach detaches}. Joining it with a different topic or selector while it
+     * has consumers is refused; without consumers that replaces it (a durable one). A non-durable one exists
+     * while it has consumers: one whose consumers all went away without detaching starts afresh.
      *
      * @throws SubscriptionInUseException if it has consumers and {@code wanted} differs from it
      */
-    public Subscription attach(Subscription wanted) {
+    public Subscription attach(Subscription wanted, String consumer) {
         registry.lock(wanted.id());
         try {
             Subscription current = registry.get(wanted.id());
-            Integer attached = consumers.get(wanted.id());
-            if (current != null && !current.equals(wanted) && attached != null) {
+            int attached = consumersOf(wanted.id());
+            if (current != null && !current.equals(wanted) && attached > 0) {
                 throw new SubscriptionInUseException(wanted.id(), attached);
             }
+            if (current != null && !current.durable() && attached == 0) {
+                delete(wanted.id());
+            }
             Subscription opened = open(wanted);
-            consumers.merge(wanted.id(), 1, Integer::sum);
+            renew(wanted.id(), consumer);
             return opened;
         } finally {
             registry.unlock(wanted.id());
         }
     }
 
+    /** Keeps the consumer counted for another {@link #CONSUMER_TTL}. */
+    public void renew(String id, String consumer) {
+        consumers.set(consumerKey(id, consumer), id, consumerTtl.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /**
      * One consumer of a shared subscription left; the last one of a non-durable subscription deletes it and what
      * it held.
      */
-    public void detach(String id) {
+    public void detach(String id, String consumer) {
         registry.lock(id);
         try {
-            if (consumers.computeIfPresent(id, (subscription, count) -> count > 1 ? count - 1 : null) == null) {
+            consumers.delete(consumerKey(id, consumer));
+            if (consumersOf(id) == 0) {
                 Subscription current = registry.get(id);
                 if (current != null && !current.durable()) {
                     delete(id);
@@ -88,6 +115,15 @@ public final class Subscriptions implements SubscriptionOperations {
         }
     }
 
+    private int consumersOf(String id) {
+        return consumers.keySet(Predicates.equal(QueryConstants.THIS_ATTRIBUTE_NAME.value(), id)).size();
+    }
+
+    /** A separator no subscription id holds: ids are built from names and client ids, which are text. */
+    private static String consumerKey(String id, String consumer) {
+        return id + '\u0000' + consumer;
+    }
+
     /** Deletes a subscription and its state; false if there was none. */
     public boolean delete(String id) {
         Subscription current = registry.get(id);
@@ -96,7 +132,7 @@ public final class Subscriptions implements SubscriptionOperations {
         }
         forget(current);
         registry.executeOnKey(id, SubscriptionWrite.remove());
-        consumers.remove(id);
+        consumers.removeAll(Predicates.equal(QueryConstants.THIS_ATTRIBUTE_NAME.value(), id));
         return true;
     }
 

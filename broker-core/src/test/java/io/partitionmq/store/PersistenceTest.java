@@ -243,7 +243,7 @@ class PersistenceTest {
             connection.logs().createTopic("news", 2);
             connection.subscriptions().open(kept);
             connection.subscriptions().open(dropped);
-            connection.subscriptions().attach(passing);
+            connection.subscriptions().attach(passing, "consumer-1");
             assertTrue(connection.subscriptions().delete(dropped.id()));
         }
         try (Broker broker = Broker.start(config)) {

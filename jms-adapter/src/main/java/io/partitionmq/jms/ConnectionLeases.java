@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cluster-wide names a connection holds (its client id), renewed while it lives, released when it closes,
- * and freed by expiry if its process dies.
+ * and freed by expiry if its process dies; and other registrations renewed along with them.
  */
 final class ConnectionLeases implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ConnectionLeases.class.getName());
@@ -26,6 +26,7 @@ final class ConnectionLeases implements AutoCloseable {
     private final LeaseOperations leases;
     private final String owner;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> renewals = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> renewal;
 
     ConnectionLeases(LeaseOperations leases, String owner) {
@@ -44,7 +45,23 @@ final class ConnectionLeases implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Runs {@code renewal} with every round of renewals (a third of the lease time) until the returned handle is
+     * closed: for other things the cluster forgets unless renewed, such as a shared subscription's consumer.
+     */
+    AutoCloseable keepRenewed(Runnable renewal) {
+        renewals.add(renewal);
+        return () -> renewals.remove(renewal);
+    }
+
     private void renew() {
+        for (Runnable renewal : renewals) {
+            try {
+                renewal.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a renewal failed; retrying", e);
+            }
+        }
         for (String name : held) {
             try {
                 if (!leases.renew(name, owner, TTL)) {
@@ -68,5 +85,6 @@ final class ConnectionLeases implements AutoCloseable {
             }
         }
         held.clear();
+        renewals.clear();
     }
 }

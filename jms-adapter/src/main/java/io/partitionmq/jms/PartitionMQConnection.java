@@ -126,6 +126,11 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         authorize(initial);
     }
 
+    /** See {@link ConnectionLeases#keepRenewed}. */
+    AutoCloseable keepRenewed(Runnable renewal) {
+        return leases.keepRenewed(renewal);
+    }
+
     /** Whether a consumer of this connection is open on the share group (a named subscription's). */
     boolean hasActiveConsumer(String group) {
         return sessions.stream().anyMatch(session -> session.hasConsumerOf(group));

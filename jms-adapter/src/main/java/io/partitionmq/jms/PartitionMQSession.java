@@ -4,6 +4,7 @@ import io.partitionmq.access.AccessDeniedException;
 import io.partitionmq.access.Permission;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.group.Subscription;
+import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
 import io.partitionmq.log.TopicMetadata;
@@ -43,6 +44,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -519,17 +521,21 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
             requireNoDurableOfTheOtherKind(id);
         }
         Subscription subscription = new Subscription(id, source.logTopic(), selector, noLocal, shared, durable);
-        // A shared subscription's consumers are counted cluster-wide: it cannot change under them.
+        // A shared subscription's consumers are counted cluster-wide: it cannot change under them. Each renews
+        // its place while it is open, so that the consumers of a process that dies stop counting.
+        String consumer = UUID.randomUUID().toString();
         try {
             if (shared) {
-                broker().subscriptions().attach(subscription);
+                broker().subscriptions().attach(subscription, consumer);
             } else {
                 broker().subscriptions().open(subscription);
             }
         } catch (RuntimeException e) {
             throw JmsErrors.translate(e, "subscribing to " + source);
         }
-        Runnable detach = shared ? () -> detach(id) : () -> { };
+        AutoCloseable renewal = shared
+                ? connection.keepRenewed(() -> broker().subscriptions().renew(id, consumer)) : () -> { };
+        Runnable detach = shared ? () -> detach(id, consumer, renewal) : () -> { };
         try {
             return consumer(source, selector, noLocal, id, settings, detach);
         } catch (JMSException | RuntimeException e) {
@@ -539,11 +545,13 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
     }
 
     /** A consumer of a shared subscription closed: the last one of a non-durable one takes it with it. */
-    private void detach(String id) {
+    private void detach(String id, String consumer, AutoCloseable renewal) {
         try {
-            broker().subscriptions().detach(id);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not release the shared subscription " + id, e);
+            renewal.close();
+            broker().subscriptions().detach(id, consumer);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not release the shared subscription " + id
+                    + "; its consumer stops counting within " + Subscriptions.CONSUMER_TTL.toSeconds() + " s", e);
         }
     }
 

@@ -1,0 +1,57 @@
+package io.partitionmq.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.partitionmq.cluster.Broker;
+import io.partitionmq.cluster.TestBrokers;
+import io.partitionmq.log.PartitionLogs;
+import io.partitionmq.log.ShareGroups;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A shared subscription's consumers are counted cluster-wide while they renew their place: the consumers of a
+ * process that died without detaching stop counting, so the subscription can change again (JMS 6.11.2, 6.11.4).
+ */
+class SubscriptionsTest {
+    private static final Duration TTL = Duration.ofSeconds(1);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aConsumerThatStopsRenewingStopsCountingWhileOneThatRenewsKeepsTheSubscriptionAsItIs() throws Exception {
+        try (TestBrokers brokers = TestBrokers.start(1, data)) {
+            Broker broker = brokers.get(0);
+            PartitionLogs logs = broker.connect().logs();
+            logs.createTopic("news", 2);
+            Subscriptions subscriptions = new Subscriptions(broker.hazelcast(), logs,
+                    new ShareGroups(broker.hazelcast(), logs), TTL);
+            Subscription north = new Subscription("shared-durable:app:audit", "news", "region = 'north'", false,
+                    true, true);
+            Subscription south = new Subscription("shared-durable:app:audit", "news", "region = 'south'", false,
+                    true, true);
+
+            subscriptions.attach(north, "live");
+            subscriptions.attach(north, "dead");
+            long until = System.nanoTime() + TTL.multipliedBy(3).toNanos();
+            while (System.nanoTime() < until) {
+                subscriptions.renew(north.id(), "live");
+                Thread.sleep(200);
+            }
+            SubscriptionInUseException inUse = assertThrows(SubscriptionInUseException.class,
+                    () -> subscriptions.attach(south, "new"), "the live consumer still counts");
+            assertTrue(inUse.getMessage().contains("has 1 active consumer"), inUse.getMessage());
+
+            subscriptions.detach(north.id(), "live");
+            assertEquals(south, subscriptions.attach(south, "new"),
+                    "the consumer that stopped renewing no longer holds the subscription as it was");
+            assertEquals(Optional.of(south), subscriptions.find(north.id()));
+        }
+    }
+}
