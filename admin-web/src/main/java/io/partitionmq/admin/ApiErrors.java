@@ -5,6 +5,7 @@ import io.partitionmq.access.AccessDeniedException;
 import io.partitionmq.group.GroupNotEmptyException;
 import io.partitionmq.group.UnknownGroupException;
 import io.partitionmq.log.InvalidTopicException;
+import io.partitionmq.log.NotEnoughReplicasException;
 import io.partitionmq.log.TopicExistsException;
 import io.partitionmq.log.UnknownTopicException;
 import io.partitionmq.server.BrokerUnavailableException;
@@ -60,6 +61,9 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
                     + " fewer brokers than partitionmq.cluster.min-size (the smaller side of a split cluster): it"
                     + " refuses changes until the cluster is whole again");
         }
+        if (cause instanceof NotEnoughReplicasException) {
+            return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "not_enough_replicas", cause.getMessage());
+        }
         if (cause instanceof WebApplicationException web) {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return ApiError.response(status != null ? status : Response.Status.BAD_REQUEST,
@@ -76,7 +80,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             UnknownGroupException.class, GroupNotEmptyException.class, IllegalArgumentException.class,
             InvalidTopicException.class,
             TopicExistsException.class, JsonbException.class, BrokerUnavailableException.class,
-            SplitBrainProtectionException.class);
+            SplitBrainProtectionException.class, NotEnoughReplicasException.class);
 
     private static Throwable unwrap(Throwable failure) {
         for (Throwable current = failure; current != null; current = current.getCause()) {

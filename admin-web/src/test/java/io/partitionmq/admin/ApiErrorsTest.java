@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.partitionmq.access.AccessDeniedException;
+import io.partitionmq.log.NotEnoughReplicasException;
 import io.partitionmq.log.UnknownTopicException;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,16 @@ class ApiErrorsTest {
         assertEquals(503, response.getStatus());
         assertEquals("cluster_too_small", body(response).error());
         assertTrue(body(response).message().contains("partitionmq.cluster.min-size"), body(response).message());
+    }
+
+    @Test
+    void aWriteWhosePartitionStillLacksItsBackupsIsServiceUnavailableAndSaysWhy() {
+        Response response = errors.toResponse(new CompletionException(new NotEnoughReplicasException(
+                "Hazelcast partition 7 has 0 backups on listed brokers, and partitionmq.cluster.min-size 2 asks each"
+                        + " write to reach 2 brokers")));
+        assertEquals(503, response.getStatus());
+        assertEquals("not_enough_replicas", body(response).error());
+        assertTrue(body(response).message().contains("partition 7 has 0 backups"), body(response).message());
     }
 
     @Test
