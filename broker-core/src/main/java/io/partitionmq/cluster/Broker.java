@@ -14,13 +14,13 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
 import io.partitionmq.access.Access;
 import io.partitionmq.access.AccessPolicy;
 import io.partitionmq.access.Users;
+import io.partitionmq.log.HazelcastNode;
 import io.partitionmq.log.LogDefaults;
 import io.partitionmq.log.MinimumClusterSize;
 import io.partitionmq.log.PartitionKey;
@@ -389,7 +389,7 @@ public final class Broker implements AutoCloseable {
 
     /** This member's copy of Hazelcast's partition table: which members hold each partition's replicas. */
     private InternalPartitionService partitionTable() {
-        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+        return HazelcastNode.of(hazelcast).getPartitionService();
     }
 
     /** A connection to the cluster through this member, in-VM; closing it leaves the broker running. */

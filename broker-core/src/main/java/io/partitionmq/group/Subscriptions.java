@@ -2,6 +2,7 @@ package io.partitionmq.group;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.query.QueryConstants;
 import io.partitionmq.log.PartitionLogs;
@@ -116,7 +117,11 @@ public final class Subscriptions implements SubscriptionOperations {
     }
 
     private int consumersOf(String id) {
-        return consumers.keySet(Predicates.equal(QueryConstants.THIS_ATTRIBUTE_NAME.value(), id)).size();
+        return consumers.keySet(consumerEntriesOf(id)).size();
+    }
+
+    private static Predicate<String, String> consumerEntriesOf(String id) {
+        return Predicates.equal(QueryConstants.THIS_ATTRIBUTE_NAME.value(), id);
     }
 
     /** A separator no subscription id holds: ids are built from names and client ids, which are text. */
@@ -132,7 +137,7 @@ public final class Subscriptions implements SubscriptionOperations {
         }
         forget(current);
         registry.executeOnKey(id, SubscriptionWrite.remove());
-        consumers.removeAll(Predicates.equal(QueryConstants.THIS_ATTRIBUTE_NAME.value(), id));
+        consumers.removeAll(consumerEntriesOf(id));
         return true;
     }
 

@@ -1,8 +1,6 @@
 package io.partitionmq.log;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.instance.impl.HazelcastInstanceImpl;
-import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.cluster.ClusterService;
 import com.hazelcast.internal.partition.InternalPartition;
@@ -52,8 +50,7 @@ public final class MinimumClusterSize {
         if (!(member.getUserContext().get(CONTEXT_KEY) instanceof MinimumClusterSize rule)) {
             return;
         }
-        Node node = (member instanceof HazelcastInstanceProxy proxy
-                ? proxy.getOriginal() : (HazelcastInstanceImpl) member).node;
+        Node node = HazelcastNode.of(member);
         ClusterService cluster = node.getClusterService();
         int members = cluster.getSize();
         if (members < rule.minimum) {

@@ -1,7 +1,6 @@
 package io.partitionmq.log;
 
-import com.hazelcast.instance.impl.HazelcastInstanceImpl;
-import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
 import java.util.Map;
@@ -36,12 +35,11 @@ abstract class ReplicaProcessor<R> extends MemberProcessor<PartitionKey, Partiti
      * once it applied the operation, or the leader of a partition that has no backup.
      */
     private boolean pushesFor(PartitionKey key, boolean onBackup) {
-        HazelcastInstanceImpl instance = member() instanceof HazelcastInstanceProxy proxy
-                ? proxy.getOriginal() : (HazelcastInstanceImpl) member();
-        InternalPartitionService table = instance.node.getPartitionService();
+        Node node = HazelcastNode.of(member());
+        InternalPartitionService table = node.getPartitionService();
         PartitionReplica firstBackup = table.getPartition(table.getPartitionId(key)).getReplica(1);
         return onBackup
-                ? firstBackup != null && firstBackup.uuid().equals(instance.node.getThisUuid())
+                ? firstBackup != null && firstBackup.uuid().equals(node.getThisUuid())
                 : firstBackup == null;
     }
 

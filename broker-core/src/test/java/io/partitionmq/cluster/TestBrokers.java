@@ -106,6 +106,12 @@ public final class TestBrokers implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
+    /** The broker holding a log partition's first backup, by the leader's copy of the partition table. */
+    public Broker firstBackupOf(String topic, int partition) {
+        String id = leaderOf(topic, partition).placementOf(topic, partition + 1).get(partition).backups().get(0);
+        return brokers.stream().filter(b -> b.isRunning() && b.id().equals(id)).findFirst().orElseThrow();
+    }
+
     /** The member addresses, which Hazelcast clients inside the trust boundary use. */
     public List<String> addresses() {
         return brokers.stream().map(b -> b.config().host() + ":" + b.config().port()).toList();

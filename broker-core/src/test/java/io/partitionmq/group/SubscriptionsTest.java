@@ -40,6 +40,7 @@ class SubscriptionsTest {
 
             subscriptions.attach(north, "live");
             subscriptions.attach(north, "dead");
+            // The live consumer renews as a client's connection does, on a schedule; the dead one never does.
             long until = System.nanoTime() + TTL.multipliedBy(2).toNanos();
             while (System.nanoTime() < until) {
                 subscriptions.renew(north.id(), "live");
