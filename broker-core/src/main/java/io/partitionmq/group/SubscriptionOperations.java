@@ -22,5 +22,5 @@ public interface SubscriptionOperations {
 
     void detach(@Requires(value = CONSUME, subscriptionId = true) String id, String consumer);
 
-    boolean delete(@Requires(value = CONSUME, subscriptionId = true) String id);
+    boolean unsubscribe(@Requires(value = CONSUME, subscriptionId = true) String id);
 }

@@ -79,7 +79,7 @@ public final class Subscriptions implements SubscriptionOperations {
             Subscription current = registry.get(wanted.id());
             int attached = consumersOf(wanted.id());
             if (current != null && !current.equals(wanted) && attached > 0) {
-                throw new SubscriptionInUseException(wanted.id(), attached);
+                throw SubscriptionInUseException.changing(wanted.id(), attached);
             }
             if (current != null && !current.durable() && attached == 0) {
                 delete(wanted.id());
@@ -129,8 +129,27 @@ public final class Subscriptions implements SubscriptionOperations {
         return id + '\u0000' + consumer;
     }
 
-    /** Deletes a subscription and its state; false if there was none. */
-    public boolean delete(String id) {
+    /**
+     * Deletes a durable subscription for its client (JMS 6.11.1: not while it has an active consumer); false if
+     * there was none. Consumers of shared subscriptions are counted across the cluster.
+     *
+     * @throws SubscriptionInUseException if a consumer anywhere in the cluster has it open
+     */
+    public boolean unsubscribe(String id) {
+        registry.lock(id);
+        try {
+            int attached = consumersOf(id);
+            if (attached > 0) {
+                throw SubscriptionInUseException.deleting(id, attached);
+            }
+            return delete(id);
+        } finally {
+            registry.unlock(id);
+        }
+    }
+
+    /** Deletes a subscription and its state, whoever consumes it; false if there was none. */
+    private boolean delete(String id) {
         Subscription current = registry.get(id);
         if (current == null) {
             return false;

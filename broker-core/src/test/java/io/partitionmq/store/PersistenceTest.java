@@ -244,7 +244,7 @@ class PersistenceTest {
             connection.subscriptions().open(kept);
             connection.subscriptions().open(dropped);
             connection.subscriptions().attach(passing, "consumer-1");
-            assertTrue(connection.subscriptions().delete(dropped.id()));
+            assertTrue(connection.subscriptions().unsubscribe(dropped.id()));
         }
         try (Broker broker = Broker.start(config)) {
             DirectConnection connection = broker.connect();

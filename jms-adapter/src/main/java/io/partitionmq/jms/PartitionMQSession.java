@@ -4,6 +4,7 @@ import io.partitionmq.access.AccessDeniedException;
 import io.partitionmq.access.Permission;
 import io.partitionmq.cluster.BrokerConnection;
 import io.partitionmq.group.Subscription;
+import io.partitionmq.group.SubscriptionInUseException;
 import io.partitionmq.group.Subscriptions;
 import io.partitionmq.log.ProducerRecord;
 import io.partitionmq.log.ShareGroups;
@@ -716,7 +717,8 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     /**
      * Deletes a durable subscription of this client: an unshared one if it exists, else a shared one. Refused
-     * while a consumer of this connection is open on it.
+     * while a consumer is open on it: of this connection for an unshared one (its client id is unique in the
+     * cluster), of any connection in the cluster for a shared one.
      */
     @Override
     public void unsubscribe(String name) throws JMSException {
@@ -730,9 +732,13 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
                         + " before unsubscribing");
             }
             try {
-                if (broker().subscriptions().delete(id)) {
+                if (broker().subscriptions().unsubscribe(id)) {
                     return;
                 }
+            } catch (SubscriptionInUseException e) {
+                IllegalStateException inUse = new IllegalStateException(e.getMessage());
+                inUse.setLinkedException(e);
+                throw inUse;
             } catch (RuntimeException e) {
                 throw JmsErrors.translate(e, "unsubscribing " + name);
             }

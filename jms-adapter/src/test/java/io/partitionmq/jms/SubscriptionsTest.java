@@ -182,6 +182,28 @@ class SubscriptionsTest {
         }
     }
 
+    /** 6.11.1: it is erroneous to delete a durable subscription while there is an active consumer on it. */
+    @Test
+    void aSharedDurableSubscriptionIsNotDeletedWhileAnotherConnectionHasAConsumerOnIt() throws Exception {
+        try (Connection first = factory.createConnection(); Connection second = factory.createConnection()) {
+            first.start();
+            Session one = first.createSession();
+            Session two = second.createSession();
+            Topic topic = one.createTopic("subscriptions-shared-durable-in-use");
+            MessageConsumer active = one.createSharedDurableConsumer(topic, "in-use");
+            jakarta.jms.IllegalStateException refused = assertThrows(jakarta.jms.IllegalStateException.class,
+                    () -> two.unsubscribe("in-use"));
+            assertTrue(refused.getMessage().contains("close them before unsubscribing"), refused.getMessage());
+
+            two.createProducer(topic).send(two.createTextMessage("still subscribed"));
+            assertEquals("still subscribed", ((TextMessage) active.receive(WAIT)).getText());
+            active.close();
+            two.unsubscribe("in-use");
+            assertThrows(jakarta.jms.InvalidDestinationException.class, () -> one.unsubscribe("in-use"),
+                    "once deleted, it is gone for every connection");
+        }
+    }
+
     @Test
     void aSharedDurableSubscriptionKeepsMessagesWithoutConsumersUntilUnsubscribed() throws Exception {
         try (Connection connection = factory.createConnection()) {
