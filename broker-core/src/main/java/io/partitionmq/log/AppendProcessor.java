@@ -4,6 +4,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,8 @@ import java.util.Map;
  * the append time and whether a new segment starts; its backups then apply exactly that
  * ({@link ApplyBatchProcessor}), so replicas never decide anything themselves. The caller's invocation returns
  * after the synchronous backups acknowledged. Share-group consumers waiting on the partition are handed what
- * they can take of the new records in the same operation ({@link ShareHandover}).
+ * they can take of the new records in the same operation ({@link ShareHandover}), and readers waiting at the
+ * log end what they would have fetched ({@link ReadWaiter}).
  */
 final class AppendProcessor extends ReplicaProcessor<long[]> {
     /** First element of the reply when the batch exceeds max.message.bytes; the second is the limit. */
@@ -27,6 +29,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
     private transient boolean rolled;
     private transient boolean resent;
     private transient ShareHandover handover = ShareHandover.NONE;
+    private transient List<ReadPush> reads = List.of();
 
     AppendProcessor() {
     }
@@ -71,14 +74,18 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
                 new ProducerSequences.Appended(sequence, appended.baseOffset(), appendTime));
         entry.setValue(log);
         persistAppend(entry, appended, new LogStore.ProducerStamp(producer, sequence));
-        handover = ShareHandover.afterAppend(log, entry.getKey(), System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        handover = ShareHandover.afterAppend(log, entry.getKey(), now);
         if (!handover.isEmpty()) {
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             push(handover, entry.getKey(), false);
         }
+        reads = log.handToReaders(entry.getKey(), now);
+        push(reads, entry.getKey(), false);
         TrafficMeter meter = TrafficMeter.of(member());
         if (meter != null) {
             meter.appended(entry.getKey().topic(), appended.recordCount(), appended.sizeInBytes());
+            reads.forEach(read -> read.countDelivered(meter));
         }
         return new long[] {appended.baseOffset(), appendTime};
     }
@@ -89,7 +96,7 @@ final class AppendProcessor extends ReplicaProcessor<long[]> {
             return new ConfirmBackupProcessor();
         }
         return appended == null ? null
-                : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence, handover);
+                : new ApplyBatchProcessor(appended, rolled, initialConfig, producer, sequence, handover, reads);
     }
 
     @Override

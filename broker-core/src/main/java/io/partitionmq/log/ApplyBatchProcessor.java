@@ -4,11 +4,14 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Applies on a backup replica the batch its leader appended, with the leader's offsets, time and roll decision,
- * and what the leader handed to waiting share-group consumers (which the first backup then pushes to them).
+ * and what the leader handed to waiting share-group consumers and readers (which the first backup then pushes to
+ * them).
  */
 final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     private RecordBatch batch;
@@ -17,13 +20,15 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
     private long producer;
     private long sequence;
     private ShareHandover handover;
+    private List<ReadPush> reads;
 
     ApplyBatchProcessor() {
     }
 
     ApplyBatchProcessor(RecordBatch batch, boolean rolled, TopicConfig initialConfig, long producer,
-            long sequence, ShareHandover handover) {
+            long sequence, ShareHandover handover, List<ReadPush> reads) {
         this.handover = handover;
+        this.reads = reads;
         this.batch = batch;
         this.rolled = rolled;
         this.initialConfig = initialConfig;
@@ -44,6 +49,7 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
             store().saveShareGroups(entry.getKey(), log.shareGroupsState());
             push(handover, entry.getKey(), true);
         }
+        push(reads, entry.getKey(), true);
         return null;
     }
 
@@ -65,6 +71,10 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         out.writeLong(producer);
         out.writeLong(sequence);
         handover.write(out);
+        out.writeInt(reads.size());
+        for (ReadPush read : reads) {
+            read.writeData(out);
+        }
     }
 
     @Override
@@ -76,5 +86,12 @@ final class ApplyBatchProcessor extends ReplicaProcessor<long[]> {
         producer = in.readLong();
         sequence = in.readLong();
         handover = ShareHandover.read(in);
+        int count = in.readInt();
+        reads = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ReadPush read = new ReadPush();
+            read.readData(in);
+            reads.add(read);
+        }
     }
 }

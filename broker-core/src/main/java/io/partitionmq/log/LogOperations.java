@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /** What clients do with topics and partition logs ({@link PartitionLogs} documents each operation). */
 public interface LogOperations {
@@ -36,6 +37,18 @@ public interface LogOperations {
     @Idempotent
     FetchResult fetch(@Requires(CONSUME) String topic, int partition, long offset, int maxRecords, Duration maxWait)
             throws InterruptedException;
+
+    /**
+     * A fetch that, at the log end, leaves the reader waiting on the partition's leader for up to {@code waitMillis}
+     * to be pushed the next append: to the receiver {@link #receiveReads} registered for it on this handle.
+     */
+    @Idempotent
+    WaitingFetch fetchOrWait(@Requires(CONSUME) String topic, int partition, long offset, int maxRecords,
+            String reader, long waitMillis);
+
+    /** Hands what leaders push to {@code reader} to {@code receiver} until the returned handle is closed. */
+    @AnyUser
+    AutoCloseable receiveReads(String reader, Consumer<PushedRead> receiver);
 
     @Idempotent
     OptionalLong offsetForTimestamp(@Requires(CONSUME) String topic, int partition, long timestamp);

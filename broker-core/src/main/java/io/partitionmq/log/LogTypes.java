@@ -38,6 +38,8 @@ public final class LogTypes implements DataSerializableFactory {
     static final int CONFIRM_BACKUP = 26;
     static final int APPEND_ANNOUNCED = 27;
     static final int SHARE_PUSH = 28;
+    static final int READ_OR_WAIT = 29;
+    static final int READ_PUSH = 30;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -70,6 +72,8 @@ public final class LogTypes implements DataSerializableFactory {
             case CONFIRM_BACKUP -> new ConfirmBackupProcessor();
             case APPEND_ANNOUNCED -> new AppendAnnounced();
             case SHARE_PUSH -> new SharePush();
+            case READ_OR_WAIT -> new ReadOrWaitProcessor();
+            case READ_PUSH -> new ReadPush();
             default -> null;
         };
     }

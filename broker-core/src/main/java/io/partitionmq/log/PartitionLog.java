@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -41,6 +42,8 @@ final class PartitionLog implements IdentifiedDataSerializable {
      * accepted); -1 after any other change. Leader-local, for {@link AppendAnnounced}: not replicated or stored.
      */
     private long quietAt = -1;
+    /** Readers waiting at the log end to be pushed the next append, by reader. Leader-local, like quietAt. */
+    private LinkedHashMap<String, ReadWaiter> readers;
 
     PartitionLog() {
     }
@@ -315,6 +318,32 @@ final class PartitionLog implements IdentifiedDataSerializable {
             }
         }
         return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), heldBytes(), found);
+    }
+
+    /** The reader waits (until {@code waiter.until()}) to be pushed what is appended from its offset on. */
+    void awaitRead(ReadWaiter waiter) {
+        if (readers == null) {
+            readers = new LinkedHashMap<>();
+        }
+        readers.put(waiter.reader(), waiter);
+    }
+
+    /**
+     * After an append: what each waiting reader would have fetched now, which ends its wait. Waits that ran out
+     * are dropped.
+     */
+    List<ReadPush> handToReaders(PartitionKey key, long now) {
+        if (readers == null || readers.isEmpty()) {
+            return List.of();
+        }
+        List<ReadPush> pushes = new ArrayList<>(readers.size());
+        for (ReadWaiter waiter : readers.values()) {
+            if (waiter.until() > now) {
+                pushes.add(new ReadPush(key, waiter, read(waiter.fromOffset(), waiter.maxRecords())));
+            }
+        }
+        readers.clear();
+        return pushes;
     }
 
     /** The batch holding {@code offset}, which must lie between the start and the end of the log. */

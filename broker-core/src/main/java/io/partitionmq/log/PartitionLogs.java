@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +39,12 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     private final KnownTopics knownTopics;
     /** This handle's identity as a producer, for the appends it makes itself. */
     private final BatchPreparer batches = new BatchPreparer();
+    private final HazelcastInstance hazelcast;
+    /** Where this handle's waiting readers are pushed what they read ({@link #fetchOrWait}); made on first use. */
+    private ReadPushes reads;
 
     public PartitionLogs(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
         this.topics = hazelcast.getMap(TOPICS_MAP);
         this.logs = hazelcast.getMap(LOG_MAP);
         this.watchers = new AppendWatchers(logs);
@@ -277,22 +282,43 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
      * after its end.
      */
     public FetchResult fetch(String topic, int partition, long offset, int maxRecords) {
-        PartitionSlice slice = logs.executeOnKey(new PartitionKey(topic, partition),
-                new ReadProcessor(offset, maxRecords));
+        return checkedFetch(topic, partition, offset, maxRecords, logs.executeOnKey(new PartitionKey(topic, partition),
+                new ReadProcessor(offset, maxRecords)));
+    }
+
+    private static FetchResult checkedFetch(String topic, int partition, long offset, int maxRecords,
+            PartitionSlice slice) {
         if (offset < slice.startOffset() || offset > slice.endOffset()) {
             throw new OffsetOutOfRangeException(topic, partition, offset, slice.startOffset(), slice.endOffset());
         }
-        List<RecordBatch> batches = new ArrayList<>(slice.batches().size());
-        long next = offset;
-        for (RecordBatch batch : slice.batches()) {
-            long from = Math.max(next, batch.baseOffset());
-            long to = Math.min(batch.nextOffset(), offset + maxRecords);
-            if (from < to) {
-                batches.add(RecordCodec.slice(batch, from, to));
-                next = to;
-            }
+        return slice.fetchResult(offset, maxRecords);
+    }
+
+    /**
+     * {@link #fetch(String, int, long, int)}, and at the log end the reader waits on the partition's leader, for up
+     * to {@code waitMillis}, to be pushed what the next append brings (what this fetch would then have returned):
+     * to the receiver {@link #receiveReads} registered for {@code reader}. One wait per reader and partition: the
+     * push ends it, and asking again replaces it. The leader keeps it in memory only, so a new leader starts
+     * without it; a reader that still waits asks again before its wait ends.
+     */
+    @Override
+    public WaitingFetch fetchOrWait(String topic, int partition, long offset, int maxRecords, String reader,
+            long waitMillis) {
+        PartitionSlice slice = logs.executeOnKey(new PartitionKey(topic, partition),
+                new ReadOrWaitProcessor(offset, maxRecords, reader, readPushes().address(), waitMillis));
+        return new WaitingFetch(checkedFetch(topic, partition, offset, maxRecords, slice), slice.isWaiting());
+    }
+
+    @Override
+    public AutoCloseable receiveReads(String reader, Consumer<PushedRead> receiver) {
+        return readPushes().register(reader, receiver);
+    }
+
+    private synchronized ReadPushes readPushes() {
+        if (reads == null) {
+            reads = new ReadPushes(hazelcast);
         }
-        return new FetchResult(new BatchRecords(batches), next, slice.startOffset(), slice.endOffset());
+        return reads;
     }
 
     /**
@@ -399,5 +425,11 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     @Override
     public void close() {
         watchers.close();
+        synchronized (this) {
+            if (reads != null) {
+                reads.close();
+                reads = null;
+            }
+        }
     }
 }

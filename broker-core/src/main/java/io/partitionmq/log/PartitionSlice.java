@@ -4,6 +4,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What a read returns from the partition's leader: whole batches covering the requested range, and the range. */
@@ -14,6 +15,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
     private long sizeInBytes;
     private long heldBytes;
     private List<RecordBatch> batches;
+    private boolean waiting;
 
     PartitionSlice() {
     }
@@ -48,6 +50,31 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         return batches;
     }
 
+    /** Whether the reader, given nothing, now waits on the leader for the next append ({@link ReadWaiter}). */
+    boolean isWaiting() {
+        return waiting;
+    }
+
+    PartitionSlice waiting() {
+        waiting = true;
+        return this;
+    }
+
+    /** The records from {@code offset} on, up to {@code maxRecords}, cut from the batches this slice holds. */
+    FetchResult fetchResult(long offset, int maxRecords) {
+        List<RecordBatch> cut = new ArrayList<>(batches.size());
+        long next = offset;
+        for (RecordBatch batch : batches) {
+            long from = Math.max(next, batch.baseOffset());
+            long to = Math.min(batch.nextOffset(), offset + maxRecords);
+            if (from < to) {
+                cut.add(RecordCodec.slice(batch, from, to));
+                next = to;
+            }
+        }
+        return new FetchResult(new BatchRecords(cut), next, startOffset, endOffset);
+    }
+
     @Override
     public int getFactoryId() {
         return LogTypes.FACTORY_ID;
@@ -66,6 +93,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         out.writeLong(sizeInBytes);
         out.writeLong(heldBytes);
         RecordBatch.writeList(out, batches);
+        out.writeBoolean(waiting);
     }
 
     @Override
@@ -76,5 +104,6 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         sizeInBytes = in.readLong();
         heldBytes = in.readLong();
         batches = RecordBatch.readList(in);
+        waiting = in.readBoolean();
     }
 }

@@ -23,11 +23,24 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> implements Hazelcas
 
     @Override
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
+        return read(entry, fromOffset, maxRecords, meter);
+    }
+
+    /** Reads on the leader, counting what is read as delivered (when {@code meter} is not null). */
+    static PartitionSlice read(Map.Entry<PartitionKey, PartitionLog> entry, long fromOffset, int maxRecords,
+            TrafficMeter meter) {
         PartitionLog log = entry.getValue();
         if (log == null) {
             return PartitionSlice.empty();
         }
         PartitionSlice slice = log.read(fromOffset, maxRecords);
+        countDelivered(meter, entry.getKey().topic(), slice, fromOffset, maxRecords);
+        return slice;
+    }
+
+    /** Counts what a read from {@code fromOffset} hands a reader as delivered from the topic. */
+    static void countDelivered(TrafficMeter meter, String topic, PartitionSlice slice, long fromOffset,
+            int maxRecords) {
         if (meter != null && !slice.batches().isEmpty()) {
             long records = 0;
             long bytes = 0;
@@ -35,9 +48,8 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> implements Hazelcas
                 records += batch.recordsFrom(fromOffset);
                 bytes += batch.sizeInBytes();
             }
-            meter.delivered(entry.getKey().topic(), Math.min(records, maxRecords), bytes);
+            meter.delivered(topic, Math.min(records, maxRecords), bytes);
         }
-        return slice;
     }
 
     @Override

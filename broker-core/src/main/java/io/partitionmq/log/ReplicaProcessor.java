@@ -3,6 +3,7 @@ package io.partitionmq.log;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.internal.partition.PartitionReplica;
+import java.util.List;
 import java.util.Map;
 
 /** A {@link MemberProcessor} on a partition replica. */
@@ -27,6 +28,13 @@ abstract class ReplicaProcessor<R> extends MemberProcessor<PartitionKey, Partiti
     final void push(ShareHandover handover, PartitionKey key, boolean onBackup) {
         if (!handover.isEmpty() && pushesFor(key, onBackup)) {
             handover.publish(member());
+        }
+    }
+
+    /** Publishes what the operation read for waiting readers, as {@link #push(ShareHandover, PartitionKey, boolean)}. */
+    final void push(List<ReadPush> reads, PartitionKey key, boolean onBackup) {
+        if (!reads.isEmpty() && pushesFor(key, onBackup)) {
+            reads.forEach(read -> read.publish(member()));
         }
     }
 

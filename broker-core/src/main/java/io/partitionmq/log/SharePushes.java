@@ -84,6 +84,11 @@ public final class SharePushes implements AutoCloseable {
 
     @Override
     public void close() {
+        remove(topic, registration);
+    }
+
+    /** Stops listening on a connection's push topic and destroys it. */
+    static void remove(ITopic<?> topic, UUID registration) {
         try {
             topic.removeMessageListener(registration);
             topic.destroy();

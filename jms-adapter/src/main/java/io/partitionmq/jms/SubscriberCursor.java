@@ -3,7 +3,9 @@ package io.partitionmq.jms;
 import io.partitionmq.log.FetchResult;
 import io.partitionmq.log.OffsetOutOfRangeException;
 import io.partitionmq.log.LogOperations;
+import io.partitionmq.log.PushedRead;
 import io.partitionmq.log.Record;
+import io.partitionmq.log.WaitingFetch;
 import io.partitionmq.transaction.ShareAccept;
 import io.partitionmq.log.RecordFilter;
 import io.partitionmq.log.ShareGroups;
@@ -12,17 +14,33 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A non-durable topic subscriber's private position in every partition, starting at the log end when it is
  * created; nothing is committed (specification 6.11: it sees only messages published while it is active).
+ *
+ * <p>A subscriber that would wait for a message and has read a partition to its end waits on the partition's
+ * leader instead of fetching again after each append: the leader pushes it what the next append brings, once a
+ * backup holds it, which saves the round trip of a fetch. A push answers a read at the subscriber's position; one
+ * that a later fetch overtook no longer starts there and is dropped.
  */
 final class SubscriberCursor implements RecordSource {
     private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
     private static final int FETCH_RECORDS = 500;
+    /**
+     * The longest wait on a leader; a subscriber still waiting asks again halfway through, so a wait a new leader
+     * lost costs at most the half.
+     */
+    private static final long MAX_WAIT_MILLIS = 2_000;
+    /** Shorter waits are not worth registering: such a subscriber fetches once and returns. */
+    private static final long MIN_WAIT_MILLIS = 50;
 
     private final LogOperations logs;
     private final String topic;
+    private final String reader = UUID.randomUUID().toString();
     private final PartitionSignals signals;
     private final RecordFilter filter;
     private final long[] positions;
@@ -30,6 +48,13 @@ final class SubscriberCursor implements RecordSource {
     /** Records whose delivery time is still ahead, soonest first; they do not hold up the others. */
     private final PriorityQueue<Delivery> delayed = new PriorityQueue<>(Comparator.comparingLong(
             SubscriberCursor::deliveryTime));
+    /** Reads the leaders pushed, in arrival order, not yet taken into {@link #buffered}. */
+    private final ConcurrentLinkedQueue<PushedRead> pushed = new ConcurrentLinkedQueue<>();
+    private final AutoCloseable pushes;
+    /** Per partition: until when (System.nanoTime) it waits on the leader without fetching; 0 when it does not. */
+    private final long[] waitingUntil;
+    /** Per partition: its leader could not take a wait (nothing was ever appended there): fetch on a signal. */
+    private final boolean[] unwaitable;
     private int nextPartition;
 
     /** @param filter the subscriber's selector, applied as records arrive; null for none */
@@ -37,9 +62,15 @@ final class SubscriberCursor implements RecordSource {
         this.filter = filter;
         this.logs = logs;
         this.topic = topic.name();
+        this.pushes = logs.receiveReads(reader, push -> {
+            pushed.add(push);
+            onAppend.run();
+        });
         // Watch first, then read the ends: a record appended in between is fetched, never missed.
         this.signals = new PartitionSignals(logs, topic, onAppend);
         this.positions = new long[topic.partitions()];
+        this.waitingUntil = new long[topic.partitions()];
+        this.unwaitable = new boolean[topic.partitions()];
         for (int p = 0; p < positions.length; p++) {
             positions[p] = logs.summary(topic.name(), p).endOffset();
         }
@@ -52,8 +83,9 @@ final class SubscriberCursor implements RecordSource {
             return delayed.poll();
         }
         while (true) {
+            takePushed();
             if (buffered.isEmpty()) {
-                fill();
+                fill(waitMillis);
             }
             Delivery next = buffered.poll();
             if (next == null || deliveryTime(next) <= now) {
@@ -67,36 +99,66 @@ final class SubscriberCursor implements RecordSource {
         return delivery.record().headers().get(ShareGroups.DELIVERY_TIME) instanceof Long time ? time : 0;
     }
 
-    private void fill() {
+    private void fill(long waitMillis) {
+        long wait = waitMillis < MIN_WAIT_MILLIS ? 0 : Math.min(waitMillis, MAX_WAIT_MILLIS);
         int partitions = positions.length;
         int first = nextPartition;
-        for (int i = 0; i < partitions && buffered.isEmpty(); i++) {
+        for (int i = 0; i < partitions; i++) {
+            // Pushed records go first: they are older than anything their partition would give now.
+            takePushed();
+            if (!buffered.isEmpty()) {
+                return;
+            }
             int p = (first + i) % partitions;
-            if (signals.take(p)) {
-                FetchResult fetched = fetchSkippingDeleted(p);
-                positions[p] = fetched.nextOffset();
-                for (Record record : fetched.records()) {
-                    if (filter == null || filter.matches(record)) {
-                        buffered.add(new Delivery(p, record, 1));
-                    }
-                }
-                if (fetched.nextOffset() < fetched.endOffset()) {
-                    signals.mark(p);
-                }
+            long until = waitingUntil[p];
+            if (until != 0 && System.nanoTime() - until < 0) {
+                continue;
+            }
+            // A subscriber that will wait fetches every partition it does not wait on yet, so as to wait there.
+            if (signals.take(p) || until != 0 || (wait > 0 && !unwaitable[p])) {
+                long asked = System.nanoTime();
+                WaitingFetch got = fetchSkippingDeleted(p, wait);
+                unwaitable[p] = wait > 0 && !got.waiting() && got.fetched().isEmpty();
+                waitingUntil[p] = got.waiting() ? asked + TimeUnit.MILLISECONDS.toNanos(wait / 2) : 0;
+                take(p, got.fetched());
                 nextPartition = p + 1;
             }
         }
     }
 
+    private void takePushed() {
+        for (PushedRead push = pushed.poll(); push != null; push = pushed.poll()) {
+            int p = push.partition();
+            FetchResult fetched = push.fetched();
+            if (fetched.isEmpty() || fetched.records().get(0).offset() != positions[p]) {
+                continue; // a fetch since the wait read these records already
+            }
+            waitingUntil[p] = 0;
+            take(p, fetched);
+        }
+    }
+
+    private void take(int partition, FetchResult fetched) {
+        positions[partition] = fetched.nextOffset();
+        for (Record record : fetched.records()) {
+            if (filter == null || filter.matches(record)) {
+                buffered.add(new Delivery(partition, record, 1));
+            }
+        }
+        if (fetched.nextOffset() < fetched.endOffset()) {
+            signals.mark(partition);
+        }
+    }
+
     /** Reads on from a partition's position; a position retention deleted moves on to the log start. */
-    private FetchResult fetchSkippingDeleted(int partition) {
+    private WaitingFetch fetchSkippingDeleted(int partition, long waitMillis) {
         try {
-            return logs.fetch(topic, partition, positions[partition], FETCH_RECORDS);
+            return logs.fetchOrWait(topic, partition, positions[partition], FETCH_RECORDS, reader, waitMillis);
         } catch (OffsetOutOfRangeException e) {
             if (positions[partition] > e.endOffset()) {
                 throw e;
             }
-            return logs.fetch(topic, partition, e.startOffset(), FETCH_RECORDS);
+            return logs.fetchOrWait(topic, partition, e.startOffset(), FETCH_RECORDS, reader, waitMillis);
         }
     }
 
@@ -145,6 +207,12 @@ final class SubscriberCursor implements RecordSource {
 
     @Override
     public void close() {
-        signals.close();
+        try {
+            pushes.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "no longer receiving pushed reads for " + reader + " failed", e);
+        } finally {
+            signals.close();
+        }
     }
 }
