@@ -109,4 +109,29 @@ final class Frames {
             channel.write(frame);
         }
     }
+
+    /** Writes {@code bytes} at {@code position}, leaving the channel's own position where it was. */
+    static void write(FileChannel channel, ByteBuffer bytes, long position) throws IOException {
+        long at = position;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
+    }
+
+    /** Whether the file holds only zeros from {@code position} on: space reserved ahead, never written. */
+    static boolean zeroFrom(Path file, long position) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+            long at = position;
+            for (int read = channel.read(chunk, at); read > 0; read = channel.read(chunk.clear(), at)) {
+                for (int i = 0; i < read; i++) {
+                    if (chunk.get(i) != 0) {
+                        return false;
+                    }
+                }
+                at += read;
+            }
+            return true;
+        }
+    }
 }

@@ -79,12 +79,14 @@ class PersistenceTest {
     }
 
     @Test
-    void withFlushAlwaysEveryAcknowledgedRecordSurvivesAProcessThatDiesWithoutShuttingDown() {
+    void withFlushAlwaysEveryAcknowledgedRecordSurvivesAProcessThatDiesWithoutShuttingDown() throws IOException {
         BrokerConfig config = BrokerConfig.loopback(TestBrokers.freePort(), data).withFlush(FlushPolicy.ALWAYS);
         Broker broker = Broker.start(config);
         PartitionLogs logs = broker.connect().logs();
         List<String> sent = appendNumbered(logs, logs.createTopic("crashy", 1), 0, 40);
         broker.kill();
+        assertTrue(Files.size(onlySegmentOf(data.resolve("log").resolve("crashy-0"))) >= FileLogStore.PREALLOCATION,
+                "the active segment was extended ahead of its data, and the broker died with it so");
 
         try (Broker restarted = Broker.start(config)) {
             assertEquals(sent, values(restarted.connect().logs().fetch("crashy", 0, 0, 1000)));
