@@ -39,12 +39,13 @@ public interface LogOperations {
             throws InterruptedException;
 
     /**
-     * A fetch that, at the log end, leaves the reader waiting on the partition's leader for up to {@code waitMillis}
+     * A fetch of what {@code filter} selects (null: all; evaluated on the leader) that, at the log end, leaves the
+     * reader waiting on the partition's leader for up to {@code waitMillis}
      * to be pushed the next append: to the receiver {@link #receiveReads} registered for it on this handle.
      */
     @Idempotent
     WaitingFetch fetchOrWait(@Requires(CONSUME) String topic, int partition, long offset, int maxRecords,
-            String reader, long waitMillis);
+            RecordFilter filter, String reader, long waitMillis);
 
     /** Hands what leaders push to {@code reader} to {@code receiver} until the returned handle is closed. */
     @AnyUser

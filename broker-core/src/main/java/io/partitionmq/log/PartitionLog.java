@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -337,13 +338,46 @@ final class PartitionLog implements IdentifiedDataSerializable {
             return List.of();
         }
         List<ReadPush> pushes = new ArrayList<>(readers.size());
-        for (ReadWaiter waiter : readers.values()) {
-            if (waiter.until() > now) {
-                pushes.add(new ReadPush(key, waiter, read(waiter.fromOffset(), waiter.maxRecords())));
+        Iterator<ReadWaiter> waiters = readers.values().iterator();
+        List<ReadWaiter> stillWaiting = new ArrayList<>();
+        while (waiters.hasNext()) {
+            ReadWaiter waiter = waiters.next();
+            waiters.remove();
+            if (waiter.until() <= now) {
+                continue;
+            }
+            PartitionSlice slice = readSelected(waiter.fromOffset(), waiter.maxRecords(), waiter.filter());
+            if (slice.batches().isEmpty()) {
+                // The filter selected none of it: nothing crosses the network, the wait goes on past it.
+                stillWaiting.add(waiter.from(slice.fetchResult(waiter.fromOffset(), waiter.maxRecords())
+                        .nextOffset()));
+            } else {
+                pushes.add(new ReadPush(key, waiter, slice));
             }
         }
-        readers.clear();
+        stillWaiting.forEach(waiter -> readers.put(waiter.reader(), waiter));
         return pushes;
+    }
+
+    /**
+     * The records from {@code fromOffset} on that {@code filter} selects (null: all), among the first
+     * {@code maxRecords}: runs of them cut from their batches, so only those travel to the reader. The slice says
+     * where the look stopped.
+     */
+    PartitionSlice readSelected(long fromOffset, int maxRecords, RecordFilter filter) {
+        if (filter == null) {
+            return read(fromOffset, maxRecords);
+        }
+        List<Record> looked = fromOffset >= startOffset ? recordsFrom(fromOffset, maxRecords) : List.of();
+        java.util.TreeSet<Long> selected = new java.util.TreeSet<>();
+        for (Record record : looked) {
+            if (filter.matches(record)) {
+                selected.add(record.offset());
+            }
+        }
+        long scannedTo = looked.isEmpty() ? fromOffset : looked.get(looked.size() - 1).offset() + 1;
+        return new PartitionSlice(startOffset, nextOffset, segments.size(), sizeInBytes(), heldBytes(),
+                slicesOf(selected)).scannedTo(scannedTo);
     }
 
     /** The batch holding {@code offset}, which must lie between the start and the end of the log. */

@@ -295,17 +295,19 @@ public final class PartitionLogs implements LogOperations, AutoCloseable {
     }
 
     /**
-     * {@link #fetch(String, int, long, int)}, and at the log end the reader waits on the partition's leader, for up
-     * to {@code waitMillis}, to be pushed what the next append brings (what this fetch would then have returned):
+     * {@link #fetch(String, int, long, int)} of the records {@code filter} selects (null: all; evaluated on the
+     * leader, among the first {@code maxRecords}, so others never cross the network; the result's next offset is
+     * past those it looked at), and at the log end the reader waits on the partition's leader, for up to
+     * {@code waitMillis}, to be pushed what the next appends bring that it selects:
      * to the receiver {@link #receiveReads} registered for {@code reader}. One wait per reader and partition: the
      * push ends it, and asking again replaces it. The leader keeps it in memory only, so a new leader starts
      * without it; a reader that still waits asks again before its wait ends.
      */
     @Override
-    public WaitingFetch fetchOrWait(String topic, int partition, long offset, int maxRecords, String reader,
-            long waitMillis) {
+    public WaitingFetch fetchOrWait(String topic, int partition, long offset, int maxRecords, RecordFilter filter,
+            String reader, long waitMillis) {
         PartitionSlice slice = logs.executeOnKey(new PartitionKey(topic, partition),
-                new ReadOrWaitProcessor(offset, maxRecords, reader, readPushes().address(), waitMillis));
+                new ReadOrWaitProcessor(offset, maxRecords, filter, reader, readPushes().address(), waitMillis));
         return new WaitingFetch(checkedFetch(topic, partition, offset, maxRecords, slice), slice.isWaiting());
     }
 

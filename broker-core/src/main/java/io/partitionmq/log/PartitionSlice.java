@@ -16,6 +16,8 @@ final class PartitionSlice implements IdentifiedDataSerializable {
     private long heldBytes;
     private List<RecordBatch> batches;
     private boolean waiting;
+    /** Where a filtered read stopped looking (its batches hold only what it selected); -1 for a plain read. */
+    private long scannedTo = -1;
 
     PartitionSlice() {
     }
@@ -60,6 +62,12 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         return this;
     }
 
+    /** This slice holds only the records a filter selected among those before {@code offset}. */
+    PartitionSlice scannedTo(long offset) {
+        scannedTo = offset;
+        return this;
+    }
+
     /** The records from {@code offset} on, up to {@code maxRecords}, cut from the batches this slice holds. */
     FetchResult fetchResult(long offset, int maxRecords) {
         List<RecordBatch> cut = new ArrayList<>(batches.size());
@@ -72,7 +80,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
                 next = to;
             }
         }
-        return new FetchResult(new BatchRecords(cut), next, startOffset, endOffset);
+        return new FetchResult(new BatchRecords(cut), scannedTo >= 0 ? scannedTo : next, startOffset, endOffset);
     }
 
     @Override
@@ -94,6 +102,7 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         out.writeLong(heldBytes);
         RecordBatch.writeList(out, batches);
         out.writeBoolean(waiting);
+        out.writeLong(scannedTo);
     }
 
     @Override
@@ -105,5 +114,6 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         heldBytes = in.readLong();
         batches = RecordBatch.readList(in);
         waiting = in.readBoolean();
+        scannedTo = in.readLong();
     }
 }

@@ -21,12 +21,15 @@ final class ReadOrWaitProcessor implements EntryProcessor<PartitionKey, Partitio
     private String reader;
     private String pushTo;
     private long waitMillis;
+    private RecordFilter filter;
     private transient TrafficMeter meter;
 
     ReadOrWaitProcessor() {
     }
 
-    ReadOrWaitProcessor(long fromOffset, int maxRecords, String reader, String pushTo, long waitMillis) {
+    ReadOrWaitProcessor(long fromOffset, int maxRecords, RecordFilter filter, String reader, String pushTo,
+            long waitMillis) {
+        this.filter = filter;
         this.fromOffset = fromOffset;
         this.maxRecords = maxRecords;
         this.reader = reader;
@@ -36,10 +39,15 @@ final class ReadOrWaitProcessor implements EntryProcessor<PartitionKey, Partitio
 
     @Override
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        PartitionSlice slice = ReadProcessor.read(entry, fromOffset, maxRecords, meter);
         PartitionLog log = entry.getValue();
-        if (log != null && waitMillis > 0 && fromOffset == slice.endOffset()) {
-            log.awaitRead(new ReadWaiter(reader, pushTo, fromOffset, maxRecords,
+        if (log == null) {
+            return PartitionSlice.empty();
+        }
+        PartitionSlice slice = log.readSelected(fromOffset, maxRecords, filter);
+        ReadProcessor.countDelivered(meter, entry.getKey().topic(), slice, fromOffset, maxRecords);
+        long next = slice.fetchResult(fromOffset, maxRecords).nextOffset();
+        if (waitMillis > 0 && slice.batches().isEmpty() && next == slice.endOffset()) {
+            log.awaitRead(new ReadWaiter(reader, pushTo, next, next, maxRecords, filter,
                     System.currentTimeMillis() + waitMillis));
             return slice.waiting();
         }
@@ -73,6 +81,7 @@ final class ReadOrWaitProcessor implements EntryProcessor<PartitionKey, Partitio
         out.writeString(reader);
         out.writeString(pushTo);
         out.writeLong(waitMillis);
+        out.writeObject(filter);
     }
 
     @Override
@@ -82,5 +91,6 @@ final class ReadOrWaitProcessor implements EntryProcessor<PartitionKey, Partitio
         reader = in.readString();
         pushTo = in.readString();
         waitMillis = in.readLong();
+        filter = in.readObject();
     }
 }

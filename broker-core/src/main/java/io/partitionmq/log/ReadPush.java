@@ -16,6 +16,7 @@ final class ReadPush implements IdentifiedDataSerializable {
     private String topic;
     private int partition;
     private String reader;
+    private long waitedFrom;
     private long fromOffset;
     private int maxRecords;
     private PartitionSlice slice;
@@ -28,6 +29,7 @@ final class ReadPush implements IdentifiedDataSerializable {
         this.topic = key.topic();
         this.partition = key.partition();
         this.reader = waiter.reader();
+        this.waitedFrom = waiter.waitedFrom();
         this.fromOffset = waiter.fromOffset();
         this.maxRecords = waiter.maxRecords();
         this.slice = slice;
@@ -47,7 +49,7 @@ final class ReadPush implements IdentifiedDataSerializable {
     }
 
     PushedRead toPushedRead() {
-        return new PushedRead(topic, partition, reader, slice.fetchResult(fromOffset, maxRecords));
+        return new PushedRead(topic, partition, reader, waitedFrom, slice.fetchResult(fromOffset, maxRecords));
     }
 
     @Override
@@ -66,6 +68,7 @@ final class ReadPush implements IdentifiedDataSerializable {
         out.writeString(topic);
         out.writeInt(partition);
         out.writeString(reader);
+        out.writeLong(waitedFrom);
         out.writeLong(fromOffset);
         out.writeInt(maxRecords);
         slice.writeData(out);
@@ -77,6 +80,7 @@ final class ReadPush implements IdentifiedDataSerializable {
         topic = in.readString();
         partition = in.readInt();
         reader = in.readString();
+        waitedFrom = in.readLong();
         fromOffset = in.readLong();
         maxRecords = in.readInt();
         slice = new PartitionSlice();

@@ -46,14 +46,14 @@ class ReadPushTest {
                 LinkedBlockingQueue<PushedRead> pushed = new LinkedBlockingQueue<>();
                 logs.receiveReads("reader", pushed::add);
 
-                WaitingFetch never = logs.fetchOrWait("read-pushed", 0, 0, 10, "reader", 5_000);
+                WaitingFetch never = logs.fetchOrWait("read-pushed", 0, 0, 10, null, "reader", 5_000);
                 assertFalse(never.waiting(), "a partition never written to has no log on its leader to wait in");
                 writer.append(topic, 0, List.of(value("zero")));
-                WaitingFetch first = logs.fetchOrWait("read-pushed", 0, 0, 10, "reader", 5_000);
+                WaitingFetch first = logs.fetchOrWait("read-pushed", 0, 0, 10, null, "reader", 5_000);
                 assertEquals(List.of("zero"), texts(first.fetched()));
                 assertFalse(first.waiting(), "a reader handed records does not wait");
 
-                WaitingFetch atEnd = logs.fetchOrWait("read-pushed", 0, 1, 10, "reader", 5_000);
+                WaitingFetch atEnd = logs.fetchOrWait("read-pushed", 0, 1, 10, null, "reader", 5_000);
                 assertTrue(atEnd.waiting() && atEnd.fetched().isEmpty(), "at the end the reader waits");
                 writer.append(topic, 0, List.of(value("one"), value("two")));
                 PushedRead push = pushed.poll(10, TimeUnit.SECONDS);
@@ -61,14 +61,41 @@ class ReadPushTest {
                 assertEquals("read-pushed", push.topic());
                 assertEquals(0, push.partition());
                 assertEquals(List.of("one", "two"), texts(push.fetched()));
+                assertEquals(1, push.waitedFrom());
                 assertEquals(1, push.fetched().records().get(0).offset());
                 assertEquals(3, push.fetched().nextOffset());
 
                 writer.append(topic, 0, List.of(value("three")));
                 assertNull(pushed.poll(500, TimeUnit.MILLISECONDS), "the push ended the wait");
-                assertEquals(List.of("three"), texts(logs.fetchOrWait("read-pushed", 0, 3, 10, "reader", 5_000)
+                assertEquals(List.of("three"), texts(logs.fetchOrWait("read-pushed", 0, 3, 10, null, "reader", 5_000)
                         .fetched()));
             }
+        }
+    }
+
+    @Test
+    void theLeaderEvaluatesTheReadersFilterSoRecordsItDoesNotSelectStayThere() throws Exception {
+        try (TestBrokers cluster = TestBrokers.start(1, data)) {
+            PartitionLogs logs = cluster.get(0).connect().logs();
+            TopicMetadata topic = logs.createTopic("read-filtered", 1);
+            RecordFilter north = record -> new String(record.value(), StandardCharsets.UTF_8).startsWith("north");
+            LinkedBlockingQueue<PushedRead> pushed = new LinkedBlockingQueue<>();
+            logs.receiveReads("reader", pushed::add);
+            logs.append(topic, 0, List.of(value("south-0"), value("north-1"), value("south-2")));
+
+            FetchResult fetched = logs.fetchOrWait("read-filtered", 0, 0, 10, north, "reader", 5_000).fetched();
+            assertEquals(List.of("north-1"), texts(fetched));
+            assertEquals(3, fetched.nextOffset(), "the next fetch starts past the records looked at");
+
+            assertTrue(logs.fetchOrWait("read-filtered", 0, 3, 10, north, "reader", 5_000).waiting());
+            logs.append(topic, 0, List.of(value("south-3")));
+            assertNull(pushed.poll(500, TimeUnit.MILLISECONDS), "an append the filter selects nothing of is not pushed");
+            logs.append(topic, 0, List.of(value("north-4"), value("south-5")));
+            PushedRead push = pushed.poll(10, TimeUnit.SECONDS);
+            assertNotNull(push, "the wait went on past the skipped append");
+            assertEquals(3, push.waitedFrom(), "the push follows on from where the reader's fetch ended");
+            assertEquals(List.of("north-4"), texts(push.fetched()));
+            assertEquals(6, push.fetched().nextOffset());
         }
     }
 
@@ -81,13 +108,13 @@ class ReadPushTest {
             LinkedBlockingQueue<PushedRead> pushed = new LinkedBlockingQueue<>();
             logs.receiveReads("reader", pushed::add);
 
-            assertTrue(logs.fetchOrWait("read-replaced", 0, 1, 10, "reader", 5_000).waiting());
-            assertTrue(logs.fetchOrWait("read-replaced", 0, 1, 10, "reader", 5_000).waiting());
+            assertTrue(logs.fetchOrWait("read-replaced", 0, 1, 10, null, "reader", 5_000).waiting());
+            assertTrue(logs.fetchOrWait("read-replaced", 0, 1, 10, null, "reader", 5_000).waiting());
             logs.append(topic, 0, List.of(value("one")));
             assertEquals(List.of("one"), texts(pushed.poll(10, TimeUnit.SECONDS).fetched()));
             assertNull(pushed.poll(500, TimeUnit.MILLISECONDS), "one wait per reader and partition: one push");
 
-            assertTrue(logs.fetchOrWait("read-replaced", 0, 2, 10, "reader", 1).waiting());
+            assertTrue(logs.fetchOrWait("read-replaced", 0, 2, 10, null, "reader", 1).waiting());
             Thread.sleep(50); // the wait's millisecond runs out
             logs.append(topic, 0, List.of(value("two")));
             assertNull(pushed.poll(500, TimeUnit.MILLISECONDS), "a wait that ran out is not pushed");

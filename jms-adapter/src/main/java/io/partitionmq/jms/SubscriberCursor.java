@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <p>A subscriber that would wait for a message and has read a partition to its end waits on the partition's
  * leader instead of fetching again after each append: the leader pushes it what the next append brings, once a
  * backup holds it, which saves the round trip of a fetch. A push answers a read at the subscriber's position; one
- * that a later fetch overtook no longer starts there and is dropped.
+ * that a later fetch overtook no longer starts there and is dropped. The leaders evaluate the subscriber's
+ * selector, so messages it does not select never cross the network.
  */
 final class SubscriberCursor implements RecordSource {
     private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
@@ -57,7 +58,7 @@ final class SubscriberCursor implements RecordSource {
     private final boolean[] unwaitable;
     private int nextPartition;
 
-    /** @param filter the subscriber's selector, applied as records arrive; null for none */
+    /** @param filter the subscriber's selector, evaluated by the partition leaders; null for none */
     SubscriberCursor(LogOperations logs, TopicMetadata topic, RecordFilter filter, Runnable onAppend) {
         this.filter = filter;
         this.logs = logs;
@@ -118,9 +119,11 @@ final class SubscriberCursor implements RecordSource {
             if (signals.take(p) || until != 0 || (wait > 0 && !unwaitable[p])) {
                 long asked = System.nanoTime();
                 WaitingFetch got = fetchSkippingDeleted(p, wait);
-                unwaitable[p] = wait > 0 && !got.waiting() && got.fetched().isEmpty();
+                FetchResult fetched = got.fetched();
+                unwaitable[p] = wait > 0 && !got.waiting() && fetched.isEmpty()
+                        && fetched.nextOffset() >= fetched.endOffset();
                 waitingUntil[p] = got.waiting() ? asked + TimeUnit.MILLISECONDS.toNanos(wait / 2) : 0;
-                take(p, got.fetched());
+                take(p, fetched);
                 nextPartition = p + 1;
             }
         }
@@ -129,10 +132,10 @@ final class SubscriberCursor implements RecordSource {
     private void takePushed() {
         for (PushedRead push = pushed.poll(); push != null; push = pushed.poll()) {
             int p = push.partition();
-            FetchResult fetched = push.fetched();
-            if (fetched.isEmpty() || fetched.records().get(0).offset() != positions[p]) {
+            if (push.waitedFrom() != positions[p]) {
                 continue; // a fetch since the wait read these records already
             }
+            FetchResult fetched = push.fetched();
             waitingUntil[p] = 0;
             take(p, fetched);
         }
@@ -141,9 +144,7 @@ final class SubscriberCursor implements RecordSource {
     private void take(int partition, FetchResult fetched) {
         positions[partition] = fetched.nextOffset();
         for (Record record : fetched.records()) {
-            if (filter == null || filter.matches(record)) {
-                buffered.add(new Delivery(partition, record, 1));
-            }
+            buffered.add(new Delivery(partition, record, 1));
         }
         if (fetched.nextOffset() < fetched.endOffset()) {
             signals.mark(partition);
@@ -153,12 +154,13 @@ final class SubscriberCursor implements RecordSource {
     /** Reads on from a partition's position; a position retention deleted moves on to the log start. */
     private WaitingFetch fetchSkippingDeleted(int partition, long waitMillis) {
         try {
-            return logs.fetchOrWait(topic, partition, positions[partition], FETCH_RECORDS, reader, waitMillis);
+            return logs.fetchOrWait(topic, partition, positions[partition], FETCH_RECORDS, filter, reader,
+                    waitMillis);
         } catch (OffsetOutOfRangeException e) {
             if (positions[partition] > e.endOffset()) {
                 throw e;
             }
-            return logs.fetchOrWait(topic, partition, e.startOffset(), FETCH_RECORDS, reader, waitMillis);
+            return logs.fetchOrWait(topic, partition, e.startOffset(), FETCH_RECORDS, filter, reader, waitMillis);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.partitionmq.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -9,6 +10,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,36 @@ class SelectorsTest {
             }
             assertEquals(List.of("red", "red"), drain(session.createConsumer(queue, "colour = 'red'")));
             assertEquals(List.of("blue", "green"), drain(session.createConsumer(queue)));
+        }
+    }
+
+    /**
+     * A topic subscriber's selector is evaluated by the partition leaders, on what it fetches and on what they push
+     * it while it waits: it gets the messages it selects, in order, and none of the others.
+     */
+    @Test
+    void aTopicSubscriberGetsOnlyWhatItsSelectorSelectsWhetherItFetchesOrWaits() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Topic topic = session.createTopic("selectors-subscriber");
+            MessageConsumer north = session.createConsumer(topic, "region = 'north'");
+            MessageProducer producer = session.createProducer(topic);
+            for (int i = 0; i < 6; i++) {
+                TextMessage message = session.createTextMessage("before-" + i);
+                message.setStringProperty("region", i % 3 == 0 ? "north" : "south");
+                producer.send(message);
+            }
+            assertEquals("before-0", ((TextMessage) north.receive(WAIT)).getText());
+            assertEquals("before-3", ((TextMessage) north.receive(WAIT)).getText());
+            assertNull(north.receive(300), "the subscriber now waits on the leaders");
+            for (String region : new String[] {"south", "south", "north"}) {
+                TextMessage message = session.createTextMessage("while-waiting-" + region);
+                message.setStringProperty("region", region);
+                producer.send(message);
+            }
+            assertEquals("while-waiting-north", ((TextMessage) north.receive(WAIT)).getText());
+            assertNull(north.receiveNoWait());
         }
     }
 
