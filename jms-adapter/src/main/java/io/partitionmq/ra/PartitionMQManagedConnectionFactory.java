@@ -16,8 +16,10 @@ import java.util.Set;
 import javax.security.auth.Subject;
 
 /**
- * Creates the physical JMS connections the server pools. Every physical connection is alike (the broker does not
- * authenticate yet), so any pooled one matches any request.
+ * Creates the physical JMS connections the server pools. Every physical connection is alike: each authenticates as
+ * the adapter's {@code userName}, acts as a caller's user only while that caller holds it (its
+ * {@code createConnection(user, password)}), and is reset when it goes back to the pool. So any pooled one matches
+ * any request.
  */
 @ConnectionDefinition(
         connectionFactory = ConnectionFactory.class,
