@@ -125,7 +125,7 @@ public final class Gateway implements AutoCloseable {
         final Map<Long, AutoCloseable> handles = new ConcurrentHashMap<>();
 
         Served(Socket socket) throws IOException {
-            this.link = new WireLink(socket, "client " + socket.getRemoteSocketAddress(), this);
+            this.link = new WireLink(socket, "client " + socket.getRemoteSocketAddress(), this, false);
         }
 
         @Override

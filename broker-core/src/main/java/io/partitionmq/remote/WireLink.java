@@ -14,11 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One end of a socket between a client and a broker, carrying frames: {@code [length][kind][id][body]}. Any
  * thread sends; a writer thread of its own writes the frames in order and flushes when it has no more, so frames
  * sent together leave together. A reader thread hands each arriving frame to the receiver.
+ *
+ * <p>On a client's end a sending thread writes its frame itself ({@code callersWrite}), saving the hand-off to the
+ * writer thread; only the reader thread (which completes calls, and may send from there) still hands its frames
+ * over, as it must never wait on the socket while the other end may be waiting for it to read. A broker's end
+ * never writes on the sender's thread: its senders are Hazelcast's threads, which a slow client must not hold.
  */
 final class WireLink implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WireLink.class.getName());
@@ -47,17 +53,25 @@ final class WireLink implements AutoCloseable {
     private final Receiver receiver;
     private final LinkedBlockingQueue<FrameBuffer> outgoing = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean callersWrite;
+    /** Held while frames are written to {@link #out}, by the writer thread or a sender writing its own. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private final OutputStream out;
+    private Thread reader;
 
-    WireLink(Socket socket, String name, Receiver receiver) throws IOException {
+    WireLink(Socket socket, String name, Receiver receiver, boolean callersWrite) throws IOException {
         this.socket = socket;
         this.name = name;
         this.receiver = receiver;
+        this.callersWrite = callersWrite;
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
     void start() {
-        thread("partitionmq-read-" + name, this::readLoop).start();
+        reader = thread("partitionmq-read-" + name, this::readLoop);
+        reader.start();
         thread("partitionmq-write-" + name, this::writeLoop).start();
     }
 
@@ -91,7 +105,34 @@ final class WireLink implements AutoCloseable {
         if (closed.get()) {
             throw new LinkClosedException(name);
         }
-        outgoing.add(frame);
+        if (callersWrite && Thread.currentThread() != reader) {
+            writeNow(frame);
+        } else {
+            outgoing.add(frame);
+        }
+    }
+
+    /**
+     * Writes the frame on this thread, after any the writer thread has queued. A failure closes the link, which
+     * fails the calls awaiting replies as a failure of the writer thread would.
+     */
+    private void writeNow(FrameBuffer frame) {
+        writing.lock();
+        try {
+            for (FrameBuffer queued = outgoing.poll(); queued != null; queued = outgoing.poll()) {
+                if (queued == CLOSE) {
+                    outgoing.add(CLOSE); // the link closed: the writer thread ends on it, nothing more is written
+                    return;
+                }
+                queued.writeTo(out);
+            }
+            frame.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            fail(e);
+        } finally {
+            writing.unlock();
+        }
     }
 
     /**
@@ -183,15 +224,20 @@ final class WireLink implements AutoCloseable {
     }
 
     private void writeLoop() {
-        try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
+        try (out) {
             while (true) {
                 FrameBuffer frame = outgoing.take();
                 if (frame == CLOSE) {
                     return;
                 }
-                frame.writeTo(out);
-                if (outgoing.isEmpty()) {
-                    out.flush();
+                writing.lock();
+                try {
+                    frame.writeTo(out);
+                    if (outgoing.isEmpty()) {
+                        out.flush();
+                    }
+                } finally {
+                    writing.unlock();
                 }
             }
         } catch (IOException e) {
