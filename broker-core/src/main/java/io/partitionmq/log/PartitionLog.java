@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,24 +337,19 @@ final class PartitionLog implements IdentifiedDataSerializable {
             return List.of();
         }
         List<ReadPush> pushes = new ArrayList<>(readers.size());
-        Iterator<ReadWaiter> waiters = readers.values().iterator();
-        List<ReadWaiter> stillWaiting = new ArrayList<>();
-        while (waiters.hasNext()) {
-            ReadWaiter waiter = waiters.next();
-            waiters.remove();
-            if (waiter.until() <= now) {
-                continue;
-            }
-            PartitionSlice slice = readSelected(waiter.fromOffset(), waiter.maxRecords(), waiter.filter());
-            if (slice.batches().isEmpty()) {
-                // The filter selected none of it: nothing crosses the network, the wait goes on past it.
-                stillWaiting.add(waiter.from(slice.fetchResult(waiter.fromOffset(), waiter.maxRecords())
-                        .nextOffset()));
-            } else {
-                pushes.add(new ReadPush(key, waiter, slice));
+        Map<String, ReadWaiter> waited = readers;
+        readers = new LinkedHashMap<>();
+        for (ReadWaiter waiter : waited.values()) {
+            if (waiter.until() > now) {
+                PartitionSlice slice = readSelected(waiter.fromOffset(), waiter.maxRecords(), waiter.filter());
+                if (slice.batches().isEmpty()) {
+                    // The filter selected none of it: nothing crosses the network, the wait goes on past it.
+                    awaitRead(waiter.from(slice.nextOffsetOfEmptyRead(waiter.fromOffset())));
+                } else {
+                    pushes.add(new ReadPush(key, waiter, slice));
+                }
             }
         }
-        stillWaiting.forEach(waiter -> readers.put(waiter.reader(), waiter));
         return pushes;
     }
 

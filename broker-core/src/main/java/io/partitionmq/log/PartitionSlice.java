@@ -68,6 +68,14 @@ final class PartitionSlice implements IdentifiedDataSerializable {
         return this;
     }
 
+    /**
+     * Where a read from {@code offset} that found nothing goes on: past the records a filtered read looked at,
+     * else where it started. No batch is cut to know it.
+     */
+    long nextOffsetOfEmptyRead(long offset) {
+        return scannedTo >= 0 ? scannedTo : offset;
+    }
+
     /** The records from {@code offset} on, up to {@code maxRecords}, cut from the batches this slice holds. */
     FetchResult fetchResult(long offset, int maxRecords) {
         List<RecordBatch> cut = new ArrayList<>(batches.size());

@@ -45,8 +45,11 @@ final class ReadOrWaitProcessor implements EntryProcessor<PartitionKey, Partitio
         }
         PartitionSlice slice = log.readSelected(fromOffset, maxRecords, filter);
         ReadProcessor.countDelivered(meter, entry.getKey().topic(), slice, fromOffset, maxRecords);
-        long next = slice.fetchResult(fromOffset, maxRecords).nextOffset();
-        if (waitMillis > 0 && slice.batches().isEmpty() && next == slice.endOffset()) {
+        if (waitMillis <= 0 || !slice.batches().isEmpty()) {
+            return slice;
+        }
+        long next = slice.nextOffsetOfEmptyRead(fromOffset);
+        if (next == slice.endOffset()) {
             log.awaitRead(new ReadWaiter(reader, pushTo, next, next, maxRecords, filter,
                     System.currentTimeMillis() + waitMillis));
             return slice.waiting();

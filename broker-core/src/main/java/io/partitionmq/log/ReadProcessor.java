@@ -23,12 +23,6 @@ final class ReadProcessor extends LeaderRead<PartitionSlice> implements Hazelcas
 
     @Override
     public PartitionSlice process(Map.Entry<PartitionKey, PartitionLog> entry) {
-        return read(entry, fromOffset, maxRecords, meter);
-    }
-
-    /** Reads on the leader, counting what is read as delivered (when {@code meter} is not null). */
-    static PartitionSlice read(Map.Entry<PartitionKey, PartitionLog> entry, long fromOffset, int maxRecords,
-            TrafficMeter meter) {
         PartitionLog log = entry.getValue();
         if (log == null) {
             return PartitionSlice.empty();

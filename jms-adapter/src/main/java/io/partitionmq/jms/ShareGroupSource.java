@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -38,15 +37,6 @@ final class ShareGroupSource implements RecordSource {
     private static final System.Logger LOG = System.getLogger(ShareGroupSource.class.getName());
     /** Acquired ahead per partition: more means fewer round trips, and more records held by a slow consumer. */
     private static final int PREFETCH = 100;
-    /**
-     * The longest wait on a leader. A consumer still waiting renews it halfway through, asking again while the
-     * leader still pushes: anything new is pushed then, so what the renewal can bring back (redeliveries, delayed
-     * records that came due) has no order to keep with a push in flight. A lost wait (a new leader) costs at most
-     * the half.
-     */
-    private static final long MAX_WAIT_MILLIS = 2_000;
-    /** Shorter waits are not worth registering: such a consumer asks once and returns. */
-    private static final long MIN_WAIT_MILLIS = 50;
 
     private final ShareOperations shares;
     private final String topic;
@@ -117,7 +107,7 @@ final class ShareGroupSource implements RecordSource {
     }
 
     private void acquire(long waitMillis) {
-        long wait = waitMillis < MIN_WAIT_MILLIS ? 0 : Math.min(waitMillis, MAX_WAIT_MILLIS);
+        long wait = LeaderWait.forCaller(waitMillis);
         int partitions = signals.partitions();
         int first = nextPartition;
         for (int i = 0; i < partitions; i++) {
@@ -142,7 +132,9 @@ final class ShareGroupSource implements RecordSource {
                 for (ShareRecord record : got.records()) {
                     acquired.add(new Delivery(p, record.record(), record.deliveryCount()));
                 }
-                waitingUntil.set(p, got.waiting() ? asked + TimeUnit.MILLISECONDS.toNanos(wait / 2) : 0);
+                // Renewing while the leader still pushes is safe: what the renewal can bring back (redeliveries,
+                // delayed records that came due) has no order to keep with a push in flight.
+                waitingUntil.set(p, got.waiting() ? LeaderWait.renewalDue(asked, wait) : 0);
                 if (waitEnds.get(p) != endsBefore) {
                     waitingUntil.set(p, 0); // the push that ended this wait came before its reply
                 }

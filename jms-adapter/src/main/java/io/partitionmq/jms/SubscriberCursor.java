@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A non-durable topic subscriber's private position in every partition, starting at the log end when it is
@@ -24,20 +23,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A subscriber that would wait for a message and has read a partition to its end waits on the partition's
  * leader instead of fetching again after each append: the leader pushes it what the next append brings, once a
- * backup holds it, which saves the round trip of a fetch. A push answers a read at the subscriber's position; one
- * that a later fetch overtook no longer starts there and is dropped. The leaders evaluate the subscriber's
+ * backup holds it, which saves the round trip of a fetch. A push names the position the wait was left at; one
+ * that a later fetch overtook no longer follows on from the subscriber's position and is dropped. The leaders evaluate the subscriber's
  * selector, so messages it does not select never cross the network.
  */
 final class SubscriberCursor implements RecordSource {
     private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
     private static final int FETCH_RECORDS = 500;
-    /**
-     * The longest wait on a leader; a subscriber still waiting asks again halfway through, so a wait a new leader
-     * lost costs at most the half.
-     */
-    private static final long MAX_WAIT_MILLIS = 2_000;
-    /** Shorter waits are not worth registering: such a subscriber fetches once and returns. */
-    private static final long MIN_WAIT_MILLIS = 50;
 
     private final LogOperations logs;
     private final String topic;
@@ -101,7 +93,7 @@ final class SubscriberCursor implements RecordSource {
     }
 
     private void fill(long waitMillis) {
-        long wait = waitMillis < MIN_WAIT_MILLIS ? 0 : Math.min(waitMillis, MAX_WAIT_MILLIS);
+        long wait = LeaderWait.forCaller(waitMillis);
         int partitions = positions.length;
         int first = nextPartition;
         for (int i = 0; i < partitions; i++) {
@@ -122,7 +114,7 @@ final class SubscriberCursor implements RecordSource {
                 FetchResult fetched = got.fetched();
                 unwaitable[p] = wait > 0 && !got.waiting() && fetched.isEmpty()
                         && fetched.nextOffset() >= fetched.endOffset();
-                waitingUntil[p] = got.waiting() ? asked + TimeUnit.MILLISECONDS.toNanos(wait / 2) : 0;
+                waitingUntil[p] = got.waiting() ? LeaderWait.renewalDue(asked, wait) : 0;
                 take(p, fetched);
                 nextPartition = p + 1;
             }
