@@ -12,8 +12,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class Gateway implements AutoCloseable {
 
     private final Broker broker;
     private final String host;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final Set<Served> clients = ConcurrentHashMap.newKeySet();
     /** Operations that may block (all but those answering with a stage) run here, not on a socket's reader. */
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
@@ -46,7 +47,7 @@ public final class Gateway implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    private Gateway(Broker broker, String host, ServerSocket server) {
+    private Gateway(Broker broker, String host, ServerSocketChannel server) {
         this.broker = broker;
         this.host = host;
         this.server = server;
@@ -59,17 +60,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens the broker's client port and serves clients there until the broker stops. */
     public static Gateway open(Broker broker, String host, int port) {
-        ServerSocket server;
+        ServerSocketChannel server;
         try {
-            server = new ServerSocket();
-            server.setReuseAddress(true);
+            server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
         } catch (IOException e) {
             throw new IllegalStateException("the client port " + host + ":" + port + " cannot be opened: "
                     + e.getMessage(), e);
         }
         Gateway gateway = new Gateway(broker, host, server);
-        Thread acceptor = new Thread(gateway::accept, "partitionmq-gateway-" + server.getLocalPort());
+        Thread acceptor = new Thread(gateway::accept, "partitionmq-gateway-" + gateway.port());
         acceptor.setDaemon(true);
         acceptor.start();
         broker.attach(gateway);
@@ -79,13 +80,17 @@ public final class Gateway implements AutoCloseable {
 
     /** {@code host:port}, as clients name it. */
     public String address() {
-        return host + ":" + server.getLocalPort();
+        return host + ":" + port();
+    }
+
+    private int port() {
+        return server.socket().getLocalPort();
     }
 
     private void accept() {
         while (!closed) {
             try {
-                Socket socket = server.accept();
+                SocketChannel socket = server.accept();
                 Served client = new Served(socket);
                 clients.add(client);
                 client.link.start();
@@ -124,8 +129,8 @@ public final class Gateway implements AutoCloseable {
         final AtomicInteger nextSession = new AtomicInteger();
         final Map<Long, AutoCloseable> handles = new ConcurrentHashMap<>();
 
-        Served(Socket socket) throws IOException {
-            this.link = new WireLink(socket, "client " + socket.getRemoteSocketAddress(), this, false);
+        Served(SocketChannel socket) throws IOException {
+            this.link = new ChannelLink(socket, "client " + socket.getRemoteAddress(), this);
         }
 
         @Override

@@ -120,7 +120,7 @@ final class RemoteLink implements AutoCloseable {
         try {
             socket.connect(new InetSocketAddress(address.substring(0, colon),
                     Integer.parseInt(address.substring(colon + 1))), CONNECT_TIMEOUT_MILLIS);
-            WireLink link = new WireLink(socket, "broker " + address, new Receiver(), true);
+            WireLink link = new SocketLink(socket, "broker " + address, new Receiver());
             link.start();
             greet(link, address);
             synchronized (linkLock) {
