@@ -27,4 +27,9 @@ final class LeaderWait {
     static long renewalDue(long askedNanos, long waitMillis) {
         return askedNanos + TimeUnit.MILLISECONDS.toNanos(waitMillis / 2);
     }
+
+    /** Whether a wait whose renewal is due at {@code renewalDue} (0: no wait) stands now, not due yet. */
+    static boolean waiting(long renewalDue) {
+        return renewalDue != 0 && System.nanoTime() - renewalDue < 0;
+    }
 }

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.IntConsumer;
 
 /**
  * Which partitions of a topic may have new records for a reader. Appends are announced by the log's watch
@@ -17,13 +18,14 @@ final class PartitionSignals implements AutoCloseable {
     private final AtomicIntegerArray pending;
     private final List<AutoCloseable> watches = new ArrayList<>();
 
-    PartitionSignals(LogOperations logs, TopicMetadata topic, Runnable onAppend) {
+    /** @param onAppend told which partition was appended to, after it is marked */
+    PartitionSignals(LogOperations logs, TopicMetadata topic, IntConsumer onAppend) {
         pending = new AtomicIntegerArray(topic.partitions());
         for (int p = 0; p < topic.partitions(); p++) {
             int partition = p;
             watches.add(logs.watch(topic.name(), p, () -> {
                 mark(partition);
-                onAppend.run();
+                onAppend.accept(partition);
             }));
         }
         refresh();

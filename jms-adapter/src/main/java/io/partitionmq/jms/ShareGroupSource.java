@@ -69,7 +69,12 @@ final class ShareGroupSource implements RecordSource {
         this.topic = topic.name();
         this.group = group;
         this.settings = settings;
-        this.signals = new PartitionSignals(broker.logs(), topic, onAppend);
+        // Waking the consumer for a partition it waits on would only have it skip that partition again.
+        this.signals = new PartitionSignals(broker.logs(), topic, p -> {
+            if (!waitsOn(p)) {
+                onAppend.run();
+            }
+        });
         this.acceptor = new ShareAcceptor(shares, this.topic, group, consumer, settings);
         this.waitingUntil = new AtomicLongArray(signals.partitions());
         this.waitEnds = new AtomicIntegerArray(signals.partitions());
@@ -100,6 +105,11 @@ final class ShareGroupSource implements RecordSource {
         return acquired.poll();
     }
 
+    /** Whether the consumer waits on the partition's leader, not yet due to renew the wait. */
+    private boolean waitsOn(int partition) {
+        return LeaderWait.waiting(waitingUntil.get(partition));
+    }
+
     private void takePushed() {
         for (Delivery delivery = pushed.poll(); delivery != null; delivery = pushed.poll()) {
             acquired.add(delivery);
@@ -118,7 +128,7 @@ final class ShareGroupSource implements RecordSource {
             }
             int p = (first + i) % partitions;
             long until = waitingUntil.get(p);
-            if (until != 0 && System.nanoTime() - until < 0) {
+            if (LeaderWait.waiting(until)) {
                 continue;
             }
             // In partition order a partition may have become free without an append: it is asked every time. A

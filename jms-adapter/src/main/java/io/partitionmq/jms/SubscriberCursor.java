@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A non-durable topic subscriber's private position in every partition, starting at the log end when it is
@@ -45,7 +46,7 @@ final class SubscriberCursor implements RecordSource {
     private final ConcurrentLinkedQueue<PushedRead> pushed = new ConcurrentLinkedQueue<>();
     private final AutoCloseable pushes;
     /** Per partition: until when (System.nanoTime) it waits on the leader without fetching; 0 when it does not. */
-    private final long[] waitingUntil;
+    private final AtomicLongArray waitingUntil;
     /** Per partition: its leader could not take a wait (nothing was ever appended there): fetch on a signal. */
     private final boolean[] unwaitable;
     private int nextPartition;
@@ -59,10 +60,15 @@ final class SubscriberCursor implements RecordSource {
             pushed.add(push);
             onAppend.run();
         });
-        // Watch first, then read the ends: a record appended in between is fetched, never missed.
-        this.signals = new PartitionSignals(logs, topic, onAppend);
+        this.waitingUntil = new AtomicLongArray(topic.partitions());
+        // Watch first, then read the ends: a record appended in between is fetched, never missed. Waking the
+        // subscriber for a partition it waits on would only have it skip that partition again.
+        this.signals = new PartitionSignals(logs, topic, p -> {
+            if (!LeaderWait.waiting(waitingUntil.get(p))) {
+                onAppend.run();
+            }
+        });
         this.positions = new long[topic.partitions()];
-        this.waitingUntil = new long[topic.partitions()];
         this.unwaitable = new boolean[topic.partitions()];
         for (int p = 0; p < positions.length; p++) {
             positions[p] = logs.summary(topic.name(), p).endOffset();
@@ -103,8 +109,8 @@ final class SubscriberCursor implements RecordSource {
                 return;
             }
             int p = (first + i) % partitions;
-            long until = waitingUntil[p];
-            if (until != 0 && System.nanoTime() - until < 0) {
+            long until = waitingUntil.get(p);
+            if (LeaderWait.waiting(until)) {
                 continue;
             }
             // A subscriber that will wait fetches every partition it does not wait on yet, so as to wait there.
@@ -114,7 +120,7 @@ final class SubscriberCursor implements RecordSource {
                 FetchResult fetched = got.fetched();
                 unwaitable[p] = wait > 0 && !got.waiting() && fetched.isEmpty()
                         && fetched.nextOffset() >= fetched.endOffset();
-                waitingUntil[p] = got.waiting() ? LeaderWait.renewalDue(asked, wait) : 0;
+                waitingUntil.set(p, got.waiting() ? LeaderWait.renewalDue(asked, wait) : 0);
                 take(p, fetched);
                 nextPartition = p + 1;
             }
@@ -128,7 +134,7 @@ final class SubscriberCursor implements RecordSource {
                 continue; // a fetch since the wait read these records already
             }
             FetchResult fetched = push.fetched();
-            waitingUntil[p] = 0;
+            waitingUntil.set(p, 0);
             take(p, fetched);
         }
     }
