@@ -377,10 +377,16 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
         return closed;
     }
 
+    /** ConnectionConsumer is for application servers, an optional facility; a closed connection says so first. */
+    private JMSException unsupportedConnectionConsumer() throws IllegalStateException {
+        requireOpen();
+        return JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+    }
+
     @Override
     public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+        throw unsupportedConnectionConsumer();
     }
 
     @Override
@@ -398,18 +404,18 @@ public class PartitionMQConnection implements Connection, QueueConnection, Topic
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+        throw unsupportedConnectionConsumer();
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+        throw unsupportedConnectionConsumer();
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
-        throw JmsErrors.unsupported("ConnectionConsumer (an optional facility)");
+        throw unsupportedConnectionConsumer();
     }
 }

@@ -91,7 +91,7 @@ public class PartitionMQContext implements JMSContext {
         }
     }
 
-    private void requireOpen() {
+    void requireOpen() {
         if (closed) {
             throw new IllegalStateRuntimeException("the JMSContext is closed");
         }

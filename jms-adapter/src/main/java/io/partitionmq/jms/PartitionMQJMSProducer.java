@@ -34,6 +34,7 @@ final class PartitionMQJMSProducer implements JMSProducer {
 
     @Override
     public JMSProducer send(Destination destination, Message message) {
+        context.requireOpen(); // before the message is touched: a closed context sends nothing
         if (message == null) {
             throw new MessageFormatRuntimeException("the message must not be null");
         }

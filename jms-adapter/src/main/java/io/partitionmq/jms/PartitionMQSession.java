@@ -929,6 +929,7 @@ public class PartitionMQSession implements Session, QueueSession, TopicSession {
 
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
+        requireOpen();
         throw JmsErrors.unsupported("a session-level message listener (an optional facility)");
     }
 

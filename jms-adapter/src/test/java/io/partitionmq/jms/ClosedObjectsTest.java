@@ -59,6 +59,7 @@ class ClosedObjectsTest {
             uses.put("recover", session::recover);
             uses.put("getMessageListener", session::getMessageListener);
             uses.put("unsubscribe", () -> session.unsubscribe("s"));
+            uses.put("setMessageListener", () -> session.setMessageListener(null));
             assertAllRefused(uses);
             session.close();
         }
@@ -112,6 +113,7 @@ class ClosedObjectsTest {
         uses.put("setExceptionListener", () -> connection.setExceptionListener(null));
         uses.put("start", connection::start);
         uses.put("stop", connection::stop);
+        uses.put("createConnectionConsumer", () -> connection.createConnectionConsumer(null, null, null, 1));
         assertAllRefused(uses);
         connection.close();
     }

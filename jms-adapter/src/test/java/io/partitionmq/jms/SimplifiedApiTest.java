@@ -150,6 +150,8 @@ class SimplifiedApiTest {
         JMSContext context = factory.createContext(JMSContext.CLIENT_ACKNOWLEDGE);
         Queue queue = context.createQueue("simplified-closed");
         JMSConsumer consumer = context.createConsumer(queue);
+        JMSProducer producer = context.createProducer();
+        TextMessage made = context.createTextMessage("made before closing");
         consumer.close();
         assertThrows(IllegalStateRuntimeException.class, () -> consumer.receiveBody(String.class, 10));
         assertThrows(IllegalStateRuntimeException.class, consumer::receiveNoWait);
@@ -158,6 +160,10 @@ class SimplifiedApiTest {
         assertThrows(IllegalStateRuntimeException.class, context::acknowledge);
         assertThrows(IllegalStateRuntimeException.class, context::commit);
         assertThrows(IllegalStateRuntimeException.class, context::createTextMessage);
+        assertThrows(IllegalStateRuntimeException.class, () -> producer.send(queue, "x"));
+        assertThrows(IllegalStateRuntimeException.class, () -> producer.send(queue, made));
+        assertThrows(IllegalStateRuntimeException.class, () -> producer.send(queue, (Message) null),
+                "a closed context says so before looking at the message");
     }
 
     @Test
