@@ -8,5 +8,14 @@ import java.io.Serializable;
  * brokers (they are part of the engine) and serializable.
  */
 public interface RecordFilter extends Serializable {
+    /** Whether the filter selects the record as a reader (of a topic, or the admin's search) sees it. */
     boolean matches(Record record);
+
+    /**
+     * Whether the filter selects the record for a delivery that would be its {@code deliveryCount}th (a share
+     * group's consumer may be handed a record again), which a JMS selector reads as JMSXDeliveryCount.
+     */
+    default boolean matches(Record record, int deliveryCount) {
+        return matches(record);
+    }
 }

@@ -91,7 +91,8 @@ final class SharePartition implements IdentifiedDataSerializable {
             if (expired && record.deliveries >= maxDeliveries) {
                 record.state = ARCHIVED;
                 deadLettered.add(new long[] {entry.getKey(), record.deliveries});
-            } else if ((record.state == AVAILABLE || expired) && selects(filter, log, entry.getKey(), now)) {
+            } else if ((record.state == AVAILABLE || expired)
+                    && selects(filter, log, entry.getKey(), record.deliveries + 1, now)) {
                 lock(record, consumer, now + lockMillis);
                 acquired.add(new long[] {entry.getKey(), record.deliveries});
             }
@@ -103,7 +104,7 @@ final class SharePartition implements IdentifiedDataSerializable {
                     break;
                 }
                 InFlight state = new InFlight();
-                if (due(record, now) && (filter == null || filter.matches(record))) {
+                if (selects(filter, record, 1, now)) {
                     lock(state, consumer, now + lockMillis);
                     acquired.add(new long[] {record.offset(), state.deliveries});
                 }
@@ -206,9 +207,13 @@ final class SharePartition implements IdentifiedDataSerializable {
         record.consumer = consumer;
     }
 
-    private static boolean selects(RecordFilter filter, PartitionLog log, long offset, long now) {
-        Record record = log.record(offset);
-        return due(record, now) && (filter == null || filter.matches(record));
+    /** Whether the record is due and the filter selects it for its {@code delivery}th delivery. */
+    private static boolean selects(RecordFilter filter, PartitionLog log, long offset, int delivery, long now) {
+        return selects(filter, log.record(offset), delivery, now);
+    }
+
+    private static boolean selects(RecordFilter filter, Record record, int delivery, long now) {
+        return due(record, now) && (filter == null || filter.matches(record, delivery));
     }
 
     /** A record with a delivery time in the future stays available until then. */
@@ -269,14 +274,14 @@ final class SharePartition implements IdentifiedDataSerializable {
         for (Map.Entry<Long, InFlight> entry : inFlight.tailMap(from, true).entrySet()) {
             InFlight record = entry.getValue();
             boolean free = record.state == AVAILABLE || (record.state == ACQUIRED && record.lockedUntil <= now);
-            if (found.size() < max && free && selects(filter, log, entry.getKey(), now)) {
+            if (found.size() < max && free && selects(filter, log, entry.getKey(), record.deliveries + 1, now)) {
                 found.add(new long[] {entry.getKey(), record.deliveries});
             }
         }
         long position = Math.max(from, nextOffset);
         while (found.size() < max && position < log.nextOffset()) {
             for (Record record : log.recordsFrom(position, max - found.size())) {
-                if (found.size() < max && due(record, now) && (filter == null || filter.matches(record))) {
+                if (found.size() < max && selects(filter, record, 1, now)) {
                     found.add(new long[] {record.offset(), 0});
                 }
                 position = record.offset() + 1;

@@ -79,6 +79,36 @@ class SelectorsTest {
     }
 
     /**
+     * 3.5.11: JMSXDeliveryCount, set by the provider on delivery, may be selected on: a queue consumer selecting
+     * {@code JMSXDeliveryCount > 1} is given only messages delivered before and rolled back.
+     */
+    @Test
+    void aQueueConsumerMaySelectOnTheDeliveryCountItsDeliveryWouldCarry() throws Exception {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession();
+            Queue queue = session.createQueue("selectors-delivery-count");
+            MessageProducer producer = session.createProducer(queue);
+            producer.send(session.createTextMessage("rolled back"));
+            try (Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                MessageConsumer first = transacted.createConsumer(queue, "JMSXDeliveryCount = 1");
+                assertEquals("rolled back", ((TextMessage) first.receive(5_000)).getText());
+                first.close();
+                transacted.rollback();
+            }
+            producer.send(session.createTextMessage("fresh"));
+
+            MessageConsumer redelivered = session.createConsumer(queue, "JMSXDeliveryCount > 1");
+            TextMessage again = (TextMessage) redelivered.receive(5_000);
+            assertEquals("rolled back", again.getText());
+            assertEquals(2, again.getIntProperty("JMSXDeliveryCount"));
+            assertNull(redelivered.receive(300), "a first delivery is not selected");
+            redelivered.close();
+            assertEquals(List.of("fresh"), drain(session.createConsumer(queue, "JMSXDeliveryCount = 1")));
+        }
+    }
+
+    /**
      * A topic subscriber's selector is evaluated by the partition leaders, on what it fetches and on what they push
      * it while it waits: it gets the messages it selects, in order, and none of the others.
      */
