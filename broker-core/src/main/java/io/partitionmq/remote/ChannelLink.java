@@ -42,7 +42,12 @@ final class ChannelLink extends WireLink {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
         this.selector = Selector.open();
-        this.key = channel.register(selector, SelectionKey.OP_READ);
+        try {
+            this.key = channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
     }
 
     @Override

@@ -89,15 +89,17 @@ public final class Gateway implements AutoCloseable {
 
     private void accept() {
         while (!closed) {
+            SocketChannel socket = null;
             try {
-                SocketChannel socket = server.accept();
+                socket = server.accept();
                 Served client = new Served(socket);
                 clients.add(client);
                 client.link.start();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 if (!closed) {
                     LOG.log(Level.WARNING, "accepting a client at " + address() + " failed", e);
                 }
+                closeQuietly(socket);
             }
         }
     }
@@ -124,13 +126,19 @@ public final class Gateway implements AutoCloseable {
     /** One client socket: its sessions, its registrations, and its handle on the cluster. */
     private final class Served implements WireLink.Receiver {
         final WireLink link;
-        final DirectConnection cluster = broker.connect();
+        final DirectConnection cluster;
         final Map<Integer, Access> sessions = new ConcurrentHashMap<>();
         final AtomicInteger nextSession = new AtomicInteger();
         final Map<Long, AutoCloseable> handles = new ConcurrentHashMap<>();
 
         Served(SocketChannel socket) throws IOException {
-            this.link = new ChannelLink(socket, "client " + socket.getRemoteAddress(), this);
+            this.cluster = broker.connect();
+            try {
+                this.link = new ChannelLink(socket, "client " + socket.getRemoteAddress(), this);
+            } catch (IOException | RuntimeException e) {
+                cluster.close(); // a failed accept leaves no handle on the cluster behind
+                throw e;
+            }
         }
 
         @Override
@@ -333,6 +341,17 @@ public final class Gateway implements AutoCloseable {
             handles.clear();
             sessions.clear();
             cluster.close();
+        }
+    }
+
+    /** A socket whose accepting failed: closing it is all that is left to do. */
+    private static void closeQuietly(SocketChannel socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a socket that was not accepted failed", e);
+            }
         }
     }
 
