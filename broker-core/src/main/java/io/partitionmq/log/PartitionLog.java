@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -339,9 +340,13 @@ final class PartitionLog implements IdentifiedDataSerializable {
         List<ReadPush> pushes = new ArrayList<>(readers.size());
         Map<String, ReadWaiter> waited = readers;
         readers = new LinkedHashMap<>();
+        // Readers with selectors mostly wait at the same offset: the records they look at are decoded once.
+        Map<Look, List<Record>> decoded = new HashMap<>();
         for (ReadWaiter waiter : waited.values()) {
             if (waiter.until() > now) {
-                PartitionSlice slice = readSelected(waiter.fromOffset(), waiter.maxRecords(), waiter.filter());
+                PartitionSlice slice = waiter.filter() == null ? read(waiter.fromOffset(), waiter.maxRecords())
+                        : selected(waiter.fromOffset(), decoded.computeIfAbsent(
+                                new Look(waiter.fromOffset(), waiter.maxRecords()), this::lookAt), waiter.filter());
                 if (slice.batches().isEmpty()) {
                     // The filter selected none of it: nothing crosses the network, the wait goes on past it.
                     awaitRead(waiter.from(slice.nextOffsetOfEmptyRead(waiter.fromOffset())));
@@ -359,11 +364,21 @@ final class PartitionLog implements IdentifiedDataSerializable {
      * where the look stopped.
      */
     PartitionSlice readSelected(long fromOffset, int maxRecords, RecordFilter filter) {
-        if (filter == null) {
-            return read(fromOffset, maxRecords);
-        }
-        List<Record> looked = fromOffset >= startOffset ? recordsFrom(fromOffset, maxRecords) : List.of();
-        java.util.TreeSet<Long> selected = new java.util.TreeSet<>();
+        return filter == null ? read(fromOffset, maxRecords)
+                : selected(fromOffset, lookAt(new Look(fromOffset, maxRecords)), filter);
+    }
+
+    /** Where a filtered read looks: the first {@code maxRecords} records from {@code fromOffset}. */
+    private record Look(long fromOffset, int maxRecords) {
+    }
+
+    private List<Record> lookAt(Look look) {
+        return look.fromOffset() >= startOffset ? recordsFrom(look.fromOffset(), look.maxRecords()) : List.of();
+    }
+
+    /** What {@code filter} selects of {@code looked} (the records from {@code fromOffset} on), as a slice. */
+    private PartitionSlice selected(long fromOffset, List<Record> looked, RecordFilter filter) {
+        TreeSet<Long> selected = new TreeSet<>();
         for (Record record : looked) {
             if (filter.matches(record)) {
                 selected.add(record.offset());

@@ -1,7 +1,5 @@
 package io.partitionmq.remote;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -163,7 +161,7 @@ final class ChannelLink extends WireLink {
             long id = in.getLong();
             byte[] body = new byte[length - WireFrame.HEADER];
             in.get(body);
-            receiver.received(kind, id, new DataInputStream(new ByteArrayInputStream(body)));
+            deliver(kind, id, body);
         }
         if (!in.hasRemaining() && in.capacity() > READ_BUFFER) {
             return ByteBuffer.allocate(READ_BUFFER);

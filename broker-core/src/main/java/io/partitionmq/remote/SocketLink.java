@@ -2,7 +2,6 @@ package io.partitionmq.remote;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -120,7 +119,7 @@ final class SocketLink extends WireLink {
                 long id = in.readLong();
                 byte[] body = new byte[length - WireFrame.HEADER];
                 in.readFully(body);
-                receiver.received(kind, id, new DataInputStream(new ByteArrayInputStream(body)));
+                deliver(kind, id, body);
             }
         } catch (IOException | RuntimeException e) {
             readingEnded(e);

@@ -1,5 +1,6 @@
 package io.partitionmq.remote;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -34,7 +35,7 @@ abstract sealed class WireLink implements AutoCloseable permits SocketLink, Chan
     }
 
     final String name;
-    final Receiver receiver;
+    private final Receiver receiver;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     WireLink(String name, Receiver receiver) {
@@ -63,6 +64,11 @@ abstract sealed class WireLink implements AutoCloseable permits SocketLink, Chan
         if (closed.get()) {
             throw new LinkClosedException(name);
         }
+    }
+
+    /** Hands an arriving frame's body to the receiver. */
+    final void deliver(byte kind, long id, byte[] body) throws IOException {
+        receiver.received(kind, id, new DataInputStream(new ByteArrayInputStream(body)));
     }
 
     /** The reading thread ended on {@code failure}: the other end closed, the socket failed, or a frame did. */

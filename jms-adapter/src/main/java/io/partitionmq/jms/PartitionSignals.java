@@ -6,7 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 
 /**
  * Which partitions of a topic may have new records for a reader. Appends are announced by the log's watch
@@ -18,14 +18,20 @@ final class PartitionSignals implements AutoCloseable {
     private final AtomicIntegerArray pending;
     private final List<AutoCloseable> watches = new ArrayList<>();
 
-    /** @param onAppend told which partition was appended to, after it is marked */
-    PartitionSignals(LogOperations logs, TopicMetadata topic, IntConsumer onAppend) {
+    /**
+     * @param waitedOn whether the reader waits on a partition's leader: an append there marks the partition but
+     *                 wakes nobody, as the reader would only skip it again and the leader's push wakes it
+     * @param onAppend wakes the reader
+     */
+    PartitionSignals(LogOperations logs, TopicMetadata topic, IntPredicate waitedOn, Runnable onAppend) {
         pending = new AtomicIntegerArray(topic.partitions());
         for (int p = 0; p < topic.partitions(); p++) {
             int partition = p;
             watches.add(logs.watch(topic.name(), p, () -> {
                 mark(partition);
-                onAppend.accept(partition);
+                if (!waitedOn.test(partition)) {
+                    onAppend.run();
+                }
             }));
         }
         refresh();

@@ -69,12 +69,7 @@ final class ShareGroupSource implements RecordSource {
         this.topic = topic.name();
         this.group = group;
         this.settings = settings;
-        // Waking the consumer for a partition it waits on would only have it skip that partition again.
-        this.signals = new PartitionSignals(broker.logs(), topic, p -> {
-            if (!waitsOn(p)) {
-                onAppend.run();
-            }
-        });
+        this.signals = new PartitionSignals(broker.logs(), topic, this::waitsOn, onAppend);
         this.acceptor = new ShareAcceptor(shares, this.topic, group, consumer, settings);
         this.waitingUntil = new AtomicLongArray(signals.partitions());
         this.waitEnds = new AtomicIntegerArray(signals.partitions());

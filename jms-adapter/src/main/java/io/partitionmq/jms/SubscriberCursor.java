@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>A subscriber that would wait for a message and has read a partition to its end waits on the partition's
  * leader instead of fetching again after each append: the leader pushes it what the next append brings, once a
  * backup holds it, which saves the round trip of a fetch. A push names the position the wait was left at; one
- * that a later fetch overtook no longer follows on from the subscriber's position and is dropped. The leaders evaluate the subscriber's
- * selector, so messages it does not select never cross the network.
+ * that a later fetch overtook no longer follows on from the subscriber's position and is dropped. The leaders
+ * evaluate the subscriber's selector, so messages it does not select never cross the network.
  */
 final class SubscriberCursor implements RecordSource {
     private static final System.Logger LOG = System.getLogger(SubscriberCursor.class.getName());
@@ -61,13 +61,8 @@ final class SubscriberCursor implements RecordSource {
             onAppend.run();
         });
         this.waitingUntil = new AtomicLongArray(topic.partitions());
-        // Watch first, then read the ends: a record appended in between is fetched, never missed. Waking the
-        // subscriber for a partition it waits on would only have it skip that partition again.
-        this.signals = new PartitionSignals(logs, topic, p -> {
-            if (!LeaderWait.waiting(waitingUntil.get(p))) {
-                onAppend.run();
-            }
-        });
+        // Watch first, then read the ends: a record appended in between is fetched, never missed.
+        this.signals = new PartitionSignals(logs, topic, this::waitsOn, onAppend);
         this.positions = new long[topic.partitions()];
         this.unwaitable = new boolean[topic.partitions()];
         for (int p = 0; p < positions.length; p++) {
@@ -125,6 +120,11 @@ final class SubscriberCursor implements RecordSource {
                 nextPartition = p + 1;
             }
         }
+    }
+
+    /** Whether the subscriber waits on the partition's leader, not yet due to renew the wait. */
+    private boolean waitsOn(int partition) {
+        return LeaderWait.waiting(waitingUntil.get(partition));
     }
 
     private void takePushed() {
